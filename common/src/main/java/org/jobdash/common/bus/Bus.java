@@ -1,0 +1,47 @@
+package org.jobdash.common.bus;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.JsonObject;
+import org.jobdash.common.http.ApiException;
+
+/** Request/reply over the event bus with a timeout, failures mapped to the problems a client should see. */
+public final class Bus {
+
+  private Bus() {}
+
+  public static Future<JsonObject> request(Vertx vertx, String address, JsonObject payload, long timeoutMs) {
+    payload.put("version", Addresses.VERSION);
+    return vertx.eventBus().<JsonObject>request(address, payload, new DeliveryOptions().setSendTimeout(timeoutMs))
+        .map(message -> message.body())
+        .recover(e -> Future.failedFuture(toApiException(address, e)));
+  }
+
+  public static ApiException toApiException(String address, Throwable e) {
+    if (e instanceof ReplyException reply) {
+      return switch (reply.failureType()) {
+        case TIMEOUT -> new ApiException.Timeout("No answer from " + address + " in time");
+        case NO_HANDLERS -> new ApiException.Unavailable("Nothing serves " + address + " right now");
+        case RECIPIENT_FAILURE -> switch (reply.failureCode()) {
+          case 404 -> new ApiException.NotFound(reply.getMessage());
+          case 400 -> new ApiException.Invalid(reply.getMessage());
+          case 503 -> new ApiException.Unavailable(reply.getMessage());
+          default -> new ApiException(502, "upstream", "Upstream failure", address + " failed: " + reply.getMessage(),
+              null, null);
+        };
+        default -> new ApiException.Unavailable(address + " failed: " + reply.getMessage());
+      };
+    }
+    if (e instanceof ApiException api) {
+      return api;
+    }
+    return new ApiException.Unavailable(address + " failed: " + e.getMessage());
+  }
+
+  /** A JSON message with the payload version set. */
+  public static JsonObject message() {
+    return new JsonObject().put("version", Addresses.VERSION);
+  }
+}

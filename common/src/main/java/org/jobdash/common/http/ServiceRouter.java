@@ -1,0 +1,82 @@
+package org.jobdash.common.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import io.vertx.micrometer.backends.BackendRegistries;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.function.Supplier;
+
+/**
+ * The router every service starts from: problem+json for every failure and unmatched route, liveness and
+ * readiness checks, Prometheus metrics and the service's OpenAPI document.
+ */
+public final class ServiceRouter {
+
+  private ServiceRouter() {}
+
+  /**
+   * @param readiness checks the service's dependencies; a failed future makes {@code /health/ready} a 503
+   * @param openApiResource classpath resource served at {@code /openapi.yaml}, or null
+   */
+  public static Router create(Vertx vertx, String service, Supplier<Future<JsonObject>> readiness,
+                              String openApiResource) {
+    Router router = Router.router(vertx);
+    router.route().failureHandler(Problems::handle);
+    for (int status : new int[] {400, 404, 405, 406, 413, 415, 500}) {
+      router.errorHandler(status, ctx -> Problems.send(ctx,
+          Problems.toApiException(ctx.failure(), status), ctx.request().path()));
+    }
+    router.get("/health/live").handler(ctx -> json(ctx, 200, new JsonObject().put("status", "UP")
+        .put("service", service)));
+    router.get("/health/ready").handler(ctx -> readiness.get()
+        .timeout(3, java.util.concurrent.TimeUnit.SECONDS)
+        .onSuccess(details -> json(ctx, 200, new JsonObject().put("status", "UP").put("service", service)
+            .put("checks", details)))
+        .onFailure(e -> json(ctx, 503, new JsonObject().put("status", "DOWN").put("service", service)
+            .put("error", String.valueOf(e.getMessage())))));
+    if (BackendRegistries.getDefaultNow() != null) {
+      router.get("/metrics").handler(PrometheusScrapingHandler.create());
+    }
+    if (openApiResource != null) {
+      byte[] document = resource(openApiResource);
+      router.get("/openapi.yaml").handler(ctx -> ctx.response()
+          .putHeader("Content-Type", "application/yaml")
+          .end(io.vertx.core.buffer.Buffer.buffer(document)));
+    }
+    return router;
+  }
+
+  /** A body handler for JSON APIs: bodies above {@code limit} bytes are refused with 413 while they stream in. */
+  public static BodyHandler jsonBody(long limit) {
+    return BodyHandler.create(false).setBodyLimit(limit);
+  }
+
+  public static void json(RoutingContext ctx, int status, Object body) {
+    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json");
+    if (body instanceof JsonObject o) {
+      ctx.response().end(o.toBuffer());
+    } else if (body instanceof io.vertx.core.json.JsonArray a) {
+      ctx.response().end(a.toBuffer());
+    } else {
+      ctx.response().end(io.vertx.core.json.Json.encodeToBuffer(body));
+    }
+  }
+
+  private static byte[] resource(String name) {
+    try (InputStream in = ServiceRouter.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + name, e);
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package org.jobdash.user;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.jobdash.common.db.DatabaseConfig;
+import org.jobdash.common.http.HttpSettings;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/** The user service's settings, built once from its merged configuration section. */
+public record UserConfig(
+    HttpSettings http,
+    DatabaseConfig database,
+    Jwt jwt,
+    Passwords passwords,
+    Sessions sessions,
+    Mail mail,
+    Duration cleanupInterval,
+    List<String> bootstrapAdmins) {
+
+  /** Signing keys and token lifetimes. */
+  public record Jwt(String issuer, String audience, Duration accessTokenTtl, String privateKeyPem,
+                    String publicKeyPem, String keyDirectory) {}
+
+  /** Argon2id parameters and the bounded hashing pool. */
+  public record Passwords(int memoryKib, int iterations, int parallelism, int threads, int queueSize,
+                          int minLength) {}
+
+  /** Session and one-time token lifetimes, and the lockout rule. */
+  public record Sessions(Duration sessionTtl, Duration refreshTokenTtl, Duration resetTokenTtl,
+                         Duration verificationTokenTtl, int maxFailedLogins, Duration failureWindow,
+                         Duration lockDuration) {}
+
+  /** {@code log} (dev: mails go to the log), {@code smtp}, or {@code none} (another process sends them). */
+  public record Mail(String mode, String from, String smtpHost, int smtpPort, String smtpUser, String smtpPassword,
+                     boolean smtpStartTls, String verifyUrl, String resetUrl) {}
+
+  public static UserConfig from(JsonObject json) {
+    JsonObject jwt = json.getJsonObject("jwt", new JsonObject());
+    JsonObject pw = json.getJsonObject("passwords", new JsonObject());
+    JsonObject s = json.getJsonObject("sessions", new JsonObject());
+    JsonObject mail = json.getJsonObject("mail", new JsonObject());
+    JsonArray admins = json.getJsonArray("bootstrapAdmins", new JsonArray());
+    return new UserConfig(
+        HttpSettings.from(json.getJsonObject("http", new JsonObject()), 8081),
+        DatabaseConfig.from("user.database.url (USER_SERVICE_DATABASE_URL)",
+            json.getJsonObject("database", new JsonObject())),
+        new Jwt(
+            jwt.getString("issuer", "jobdash-user-service"),
+            jwt.getString("audience", "jobdash"),
+            Duration.ofSeconds(jwt.getLong("accessTokenTtlSeconds", 900L)),
+            blankToNull(jwt.getString("privateKeyPem")),
+            blankToNull(jwt.getString("publicKeyPem")),
+            jwt.getString("keyDirectory", "./data/jwt")),
+        new Passwords(
+            pw.getInteger("memoryKib", 19_456),
+            pw.getInteger("iterations", 2),
+            pw.getInteger("parallelism", 1),
+            pw.getInteger("threads", Math.max(1, Runtime.getRuntime().availableProcessors())),
+            pw.getInteger("queueSize", 256),
+            pw.getInteger("minLength", 10)),
+        new Sessions(
+            Duration.ofDays(s.getLong("sessionTtlDays", 30L)),
+            Duration.ofDays(s.getLong("refreshTokenTtlDays", 14L)),
+            Duration.ofMinutes(s.getLong("resetTokenTtlMinutes", 60L)),
+            Duration.ofHours(s.getLong("verificationTokenTtlHours", 48L)),
+            s.getInteger("maxFailedLogins", 5),
+            Duration.ofMinutes(s.getLong("failureWindowMinutes", 15L)),
+            Duration.ofMinutes(s.getLong("lockMinutes", 15L))),
+        new Mail(
+            mail.getString("mode", "log"),
+            mail.getString("from", "Job Dashboard <no-reply@jobdash.local>"),
+            mail.getString("smtpHost", "localhost"),
+            mail.getInteger("smtpPort", 587),
+            blankToNull(mail.getString("smtpUser")),
+            blankToNull(mail.getString("smtpPassword")),
+            mail.getBoolean("smtpStartTls", true),
+            mail.getString("verifyUrl", "http://localhost:8080/verify-email?token="),
+            mail.getString("resetUrl", "http://localhost:8080/reset-password?token=")),
+        Duration.ofMinutes(json.getLong("cleanupIntervalMinutes", 60L)),
+        admins.stream().map(a -> String.valueOf(a).toLowerCase(Locale.ROOT)).toList());
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}

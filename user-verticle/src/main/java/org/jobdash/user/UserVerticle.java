@@ -1,0 +1,124 @@
+package org.jobdash.user;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import org.jobdash.common.auth.BearerAuth;
+import org.jobdash.common.auth.JwtSettings;
+import org.jobdash.common.auth.JwtVerifier;
+import org.jobdash.common.auth.NativeCrypto;
+import org.jobdash.common.db.Pools;
+import org.jobdash.common.http.ApiException;
+import org.jobdash.common.http.ClientAddress;
+import org.jobdash.common.http.ServiceRouter;
+import org.jobdash.common.work.BoundedWorker;
+import org.jobdash.common.work.Singleton;
+import org.jobdash.user.account.AccountRoutes;
+import org.jobdash.user.account.AccountService;
+import org.jobdash.user.account.UserRepository;
+import org.jobdash.user.admin.AdminRepository;
+import org.jobdash.user.admin.AdminRoutes;
+import org.jobdash.user.mail.MailOutbox;
+import org.jobdash.user.mail.Mailer;
+import org.jobdash.user.profile.ProfileRepository;
+import org.jobdash.user.profile.ProfileRoutes;
+import org.jobdash.user.profile.ProfileService;
+import org.jobdash.user.security.PasswordHasher;
+import org.jobdash.user.session.SessionRepository;
+import org.jobdash.user.session.SessionRoutes;
+import org.jobdash.user.session.SessionService;
+import org.jobdash.user.token.AccessTokens;
+import org.jobdash.user.token.SigningKeys;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Wires the user service: pool, slices, event-bus consumers, the periodic clean-up, and the HTTP server. */
+public final class UserVerticle extends VerticleBase {
+
+  public static final String SERVICE = "user";
+  private static final Logger log = LoggerFactory.getLogger(UserVerticle.class);
+  private static final String CLEANUP_KEY = "user-service.cleanup";
+
+  private Pool pool;
+  private boolean owner;
+
+  @Override
+  public Future<?> start() {
+    UserConfig config = UserConfig.from(config());
+    NativeCrypto.install();
+    pool = Pools.pool(vertx, "user-service", config.database());
+    return vertx.executeBlocking(() -> SigningKeys.load(config.jwt())).compose(keys -> {
+      AccessTokens accessTokens = new AccessTokens(vertx, keys, config.jwt());
+      JwtVerifier verifier = new JwtVerifier(vertx, new JwtSettings(config.jwt().issuer(), config.jwt().audience(),
+          null, accessTokens.publicJwks(), 5, 100_000));
+      BoundedWorker hashing = BoundedWorker.shared(vertx, "argon2", config.passwords().threads(),
+          config.passwords().queueSize(), 60);
+      PasswordHasher hasher = new PasswordHasher(hashing, config.passwords());
+      ClientAddress clientAddress = new ClientAddress(config.http().trustedProxies());
+
+      UserRepository users = new UserRepository(pool);
+      SessionRepository sessionRepository = new SessionRepository(pool);
+      SessionService sessions = new SessionService(users, sessionRepository, hasher, accessTokens, config.sessions());
+      AccountService accounts = new AccountService(vertx, users, hasher, new MailOutbox(vertx), config);
+      ProfileService profiles = new ProfileService(new ProfileRepository(pool));
+
+      BearerAuth bearer = new BearerAuth(verifier);
+      // a valid token whose session was logged out, revoked or expired is refused at once
+      Handler<RoutingContext> authenticated = ctx -> bearer.authenticate(ctx)
+          .compose(caller -> sessions.isActive(caller.sessionId(), caller.userId()))
+          .onSuccess(active -> {
+            if (active) {
+              ctx.next();
+            } else {
+              ctx.fail(new ApiException.Unauthorized("The session has ended; log in again"));
+            }
+          })
+          .onFailure(ctx::fail);
+
+      Router router = ServiceRouter.create(vertx, SERVICE,
+          () -> pool.query("SELECT 1").execute().map(rows -> new JsonObject().put("database", "UP")),
+          "openapi/user-service.yaml");
+      router.route("/api/*").handler(ServiceRouter.jsonBody(config.http().bodyLimitBytes()));
+      router.get("/.well-known/jwks.json").handler(ctx -> {
+        ctx.response().putHeader("Cache-Control", "public, max-age=300");
+        ServiceRouter.json(ctx, 200, accessTokens.jwks());
+      });
+      new AccountRoutes(accounts, clientAddress).mount(router, authenticated, bearer);
+      new SessionRoutes(sessions, clientAddress).mount(router, authenticated);
+      new ProfileRoutes(profiles).mount(router, authenticated);
+      new AdminRoutes(new AdminRepository(pool), users).mount(router, authenticated);
+
+      Future<Void> consumers = new UserBusApi(users, profiles).register(vertx);
+      if (!"none".equals(config.mail().mode())) {
+        consumers = consumers.compose(v -> new Mailer(vertx, config.mail()).register(vertx).completion());
+      }
+      owner = Singleton.claim(vertx, CLEANUP_KEY, deploymentID());
+      if (owner) {
+        long every = config.cleanupInterval().toMillis();
+        vertx.setPeriodic(every, every, id -> pool.query("SELECT cleanup_expired_auth_data() AS removed").execute()
+            .onSuccess(rows -> log.info("auth clean-up removed {}", rows.iterator().next().getValue("removed")))
+            .onFailure(e -> log.warn("auth clean-up failed: {}", e.toString())));
+      }
+      return consumers.compose(v -> vertx.createHttpServer(new HttpServerOptions()
+              .setHost(config.http().host())
+              .setPort(config.http().port())
+              .setTcpNoDelay(true)
+              .setIdleTimeout(120))
+          .requestHandler(router)
+          .listen());
+    });
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (owner) {
+      Singleton.release(vertx, CLEANUP_KEY, deploymentID());
+    }
+    return pool == null ? Future.succeededFuture() : pool.close();
+  }
+}

@@ -1,0 +1,160 @@
+package org.jobdash.user.account;
+
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonArray;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.jobdash.common.auth.AuthUser;
+import org.jobdash.common.http.ClientAddress;
+import org.jobdash.common.http.JsonInput;
+import org.jobdash.common.http.ServiceRouter;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Registration, verification, password reset ({@code /api/v1/auth}) and the caller's account ({@code /api/v1/users/me}). */
+public final class AccountRoutes {
+
+  private static final Pattern USERNAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{2,49}$");
+
+  private final AccountService accounts;
+  private final ClientAddress clientAddress;
+
+  public AccountRoutes(AccountService accounts, ClientAddress clientAddress) {
+    this.accounts = accounts;
+    this.clientAddress = clientAddress;
+  }
+
+  /**
+   * @param authenticated token and live-session check for routes that act on the caller
+   * @param tokenOnly token check alone, for {@code GET /users/me}, whose query checks the session itself
+   */
+  public void mount(Router router, Handler<RoutingContext> authenticated, Handler<RoutingContext> tokenOnly) {
+    router.post("/api/v1/auth/register").handler(this::register);
+    router.post("/api/v1/auth/email/verify").handler(this::verifyEmail);
+    router.post("/api/v1/auth/email/resend").handler(authenticated).handler(this::resendVerification);
+    router.post("/api/v1/auth/password/forgot").handler(this::forgotPassword);
+    router.post("/api/v1/auth/password/reset").handler(this::resetPassword);
+    router.get("/api/v1/users/me").handler(tokenOnly).handler(this::me);
+    router.patch("/api/v1/users/me").handler(authenticated).handler(this::update);
+    router.post("/api/v1/users/me/password").handler(authenticated).handler(this::changePassword);
+    router.delete("/api/v1/users/me").handler(authenticated).handler(this::delete);
+  }
+
+  private void register(RoutingContext ctx) {
+    JsonInput in = JsonInput.body(ctx);
+    String email = in.requiredEmail("email");
+    String username = in.requiredString("username", 3, 50);
+    String password = in.requiredString("password", 1, 1024);
+    String fullName = in.optionalString("fullName", 200);
+    if (username != null && !USERNAME.matcher(username).matches()) {
+      in.error("username", "must be 3-50 letters, digits, '.', '_' or '-', starting with a letter or digit");
+    }
+    in.validate();
+    accounts.register(email, username, password, fullName == null ? null : fullName.strip())
+        .onSuccess(user -> {
+          ctx.response().putHeader("Location", "/api/v1/users/me");
+          ServiceRouter.json(ctx, 201, user.toJson());
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private void verifyEmail(RoutingContext ctx) {
+    JsonInput in = JsonInput.body(ctx);
+    String token = in.requiredString("token", 1, 512);
+    in.validate();
+    accounts.verifyEmail(token.strip())
+        .onSuccess(v -> ServiceRouter.json(ctx, 200, new io.vertx.core.json.JsonObject().put("emailVerified", true)))
+        .onFailure(ctx::fail);
+  }
+
+  private void resendVerification(RoutingContext ctx) {
+    accounts.resendVerification(AuthUser.of(ctx).userId())
+        .onSuccess(v -> ctx.response().setStatusCode(202).end())
+        .onFailure(ctx::fail);
+  }
+
+  private void forgotPassword(RoutingContext ctx) {
+    JsonInput in = JsonInput.body(ctx);
+    String email = in.requiredEmail("email");
+    in.validate();
+    accounts.forgotPassword(email, clientAddress.of(ctx.request()))
+        .onSuccess(v -> ctx.response().setStatusCode(202).end())
+        .onFailure(ctx::fail);
+  }
+
+  private void resetPassword(RoutingContext ctx) {
+    JsonInput in = JsonInput.body(ctx);
+    String token = in.requiredString("token", 1, 512);
+    String newPassword = in.requiredString("newPassword", 1, 1024);
+    in.validate();
+    accounts.resetPassword(token.strip(), newPassword)
+        .onSuccess(v -> ctx.response().setStatusCode(204).end())
+        .onFailure(ctx::fail);
+  }
+
+  private void me(RoutingContext ctx) {
+    AuthUser caller = AuthUser.of(ctx);
+    accounts.me(caller.userId(), caller.sessionId())
+        .onSuccess(user -> ServiceRouter.json(ctx, 200, user.toJson()))
+        .onFailure(ctx::fail);
+  }
+
+  private void update(RoutingContext ctx) {
+    JsonInput in = JsonInput.body(ctx);
+    Map<String, Object> changes = new LinkedHashMap<>();
+    for (String field : new String[] {"firstName", "lastName", "fullName", "title", "phone", "location", "bio",
+        "linkedinUrl", "githubUrl", "portfolioUrl"}) {
+      if (!in.has(field)) {
+        continue;
+      }
+      int max = switch (field) {
+        case "bio" -> 5000;
+        case "phone" -> 32;
+        case "firstName", "lastName" -> 100;
+        case "location" -> 255;
+        case "linkedinUrl", "githubUrl", "portfolioUrl" -> 2048;
+        default -> 200;
+      };
+      String value = in.optionalString(field, max);
+      if (value != null && field.endsWith("Url") && !value.isBlank() && !value.matches("^https?://\\S+$")) {
+        in.error(field, "must be an http(s) URL");
+      }
+      changes.put(UserRepository.EDITABLE.get(field), value == null || value.isBlank() ? null : value.strip());
+    }
+    if (in.has("yearsExperience")) {
+      changes.put("years_experience", in.optionalInt("yearsExperience", 0, 80));
+    }
+    if (in.has("education")) {
+      JsonArray education = in.optionalArray("education", 50);
+      changes.put("education", education == null ? new JsonArray() : education);
+    }
+    for (String field : in.raw().fieldNames()) {
+      if (!UserRepository.EDITABLE.containsKey(field)) {
+        in.error(field, "cannot be changed here");
+      }
+    }
+    in.validate();
+    accounts.update(AuthUser.of(ctx).userId(), changes)
+        .onSuccess(user -> ServiceRouter.json(ctx, 200, user.toJson()))
+        .onFailure(ctx::fail);
+  }
+
+  private void changePassword(RoutingContext ctx) {
+    JsonInput in = JsonInput.body(ctx);
+    String current = in.requiredString("currentPassword", 1, 1024);
+    String next = in.requiredString("newPassword", 1, 1024);
+    in.validate();
+    AuthUser caller = AuthUser.of(ctx);
+    accounts.changePassword(caller.userId(), caller.sessionId(), current, next)
+        .onSuccess(v -> ctx.response().setStatusCode(204).end())
+        .onFailure(ctx::fail);
+  }
+
+  private void delete(RoutingContext ctx) {
+    accounts.delete(AuthUser.of(ctx).userId())
+        .onSuccess(v -> ctx.response().setStatusCode(204).end())
+        .onFailure(ctx::fail);
+  }
+}

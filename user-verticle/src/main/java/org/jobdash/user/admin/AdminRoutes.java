@@ -1,0 +1,70 @@
+package org.jobdash.user.admin;
+
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.jobdash.common.auth.BearerAuth;
+import org.jobdash.common.http.ApiException;
+import org.jobdash.common.http.JsonInput;
+import org.jobdash.common.http.ServiceRouter;
+import org.jobdash.user.account.UserRepository;
+
+import java.time.OffsetDateTime;
+import java.util.Set;
+import java.util.UUID;
+
+/** {@code /api/v1/admin}: operator views and subscription management, for the {@code admin} role only. */
+public final class AdminRoutes {
+
+  private static final Set<String> TIERS = Set.of("free", "basic", "premium", "enterprise");
+
+  private final AdminRepository admin;
+  private final UserRepository users;
+
+  public AdminRoutes(AdminRepository admin, UserRepository users) {
+    this.admin = admin;
+    this.users = users;
+  }
+
+  public void mount(Router router, Handler<RoutingContext> authenticated) {
+    Handler<RoutingContext> adminOnly = BearerAuth.requireRole("admin");
+    router.get("/api/v1/admin/sessions/active").handler(authenticated).handler(adminOnly).handler(this::activeSessions);
+    router.get("/api/v1/admin/users").handler(authenticated).handler(adminOnly).handler(this::searchUsers);
+    router.put("/api/v1/admin/users/:id/subscription").handler(authenticated).handler(adminOnly)
+        .handler(this::setSubscription);
+  }
+
+  private void activeSessions(RoutingContext ctx) {
+    int limit = JsonInput.queryInt(ctx, "limit", 50, 1, 100);
+    admin.activeSessions(limit)
+        .onSuccess(items -> ServiceRouter.json(ctx, 200, new JsonObject().put("items", items)))
+        .onFailure(ctx::fail);
+  }
+
+  private void searchUsers(RoutingContext ctx) {
+    int limit = JsonInput.queryInt(ctx, "limit", 50, 1, 100);
+    String query = ctx.request().getParam("query");
+    if (query != null && query.length() > 100) {
+      throw ApiException.Invalid.field("query", "must be at most 100 characters");
+    }
+    admin.searchUsers(query == null || query.isBlank() ? null : query.strip(), limit)
+        .onSuccess(items -> ServiceRouter.json(ctx, 200, new JsonObject().put("items", items)))
+        .onFailure(ctx::fail);
+  }
+
+  private void setSubscription(RoutingContext ctx) {
+    UUID id = JsonInput.pathUuid(ctx, "id");
+    JsonInput in = JsonInput.body(ctx);
+    String tier = in.requiredString("tier", 1, 20);
+    OffsetDateTime expiresAt = in.optionalTimestamp("expiresAt");
+    if (tier != null && !TIERS.contains(tier)) {
+      in.error("tier", "must be one of " + TIERS);
+    }
+    in.validate();
+    users.setSubscription(id, tier, expiresAt)
+        .map(user -> user.orElseThrow(() -> new ApiException.NotFound("No such user")))
+        .onSuccess(user -> ServiceRouter.json(ctx, 200, user.toJson()))
+        .onFailure(ctx::fail);
+  }
+}

@@ -1,0 +1,185 @@
+package org.jobdash.user.profile;
+
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.jobdash.common.auth.AuthUser;
+import org.jobdash.common.http.JsonInput;
+import org.jobdash.common.http.ServiceRouter;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+
+/** {@code /api/v1/users/me/profile}, {@code /preferences} and {@code /complete}. */
+public final class ProfileRoutes {
+
+  static final Set<String> REMOTE = Set.of("remote", "hybrid", "onsite", "any");
+  static final Set<String> JOB_TYPES = Set.of("full_time", "part_time", "contract", "temporary", "internship",
+      "freelance", "per_diem", "seasonal", "apprenticeship", "volunteer");
+  static final Set<String> VISIBILITY = Set.of("public", "private", "recruiters");
+  static final Set<String> ALERTS = Set.of("never", "daily", "weekly", "monthly");
+  static final Set<String> TONES = Set.of("professional", "confident", "friendly", "formal", "concise");
+  static final Set<String> LEVELS = Set.of("light", "moderate", "aggressive");
+
+  private final ProfileService profiles;
+
+  public ProfileRoutes(ProfileService profiles) {
+    this.profiles = profiles;
+  }
+
+  public void mount(Router router, Handler<RoutingContext> authenticated) {
+    router.get("/api/v1/users/me/profile").handler(authenticated).handler(this::getProfile);
+    router.put("/api/v1/users/me/profile").handler(authenticated).handler(this::putProfile);
+    router.get("/api/v1/users/me/preferences").handler(authenticated).handler(this::getPreferences);
+    router.put("/api/v1/users/me/preferences").handler(authenticated).handler(this::putPreferences);
+    router.get("/api/v1/users/me/complete").handler(authenticated).handler(this::complete);
+  }
+
+  private void getProfile(RoutingContext ctx) {
+    profiles.profile(AuthUser.of(ctx).userId())
+        .onSuccess(p -> ServiceRouter.json(ctx, 200, p.toJson()))
+        .onFailure(ctx::fail);
+  }
+
+  private void putProfile(RoutingContext ctx) {
+    JsonInput in = JsonInput.body(ctx);
+    String headline = in.optionalString("headline", 255);
+    String summary = in.optionalString("summary", 10_000);
+    JsonArray skills = entries(in, "skills", 200);
+    JsonArray certifications = entries(in, "certifications", 100);
+    JsonArray languages = entries(in, "languages", 50);
+    JsonObject links = in.optionalObject("links");
+    JsonArray work = entries(in, "workExperience", 100);
+    JsonArray projects = entries(in, "projects", 100);
+    JsonArray awards = entries(in, "awards", 100);
+    JsonArray volunteer = entries(in, "volunteer", 100);
+    String visibility = in.optionalString("visibility", 20);
+    if (visibility != null && !VISIBILITY.contains(visibility)) {
+      in.error("visibility", "must be one of " + VISIBILITY);
+    }
+    if (links != null && links.size() > 50) {
+      in.error("links", "must have at most 50 entries");
+    }
+    in.validate();
+    Profile profile = new Profile(blankToNull(headline), blankToNull(summary), orEmpty(skills), orEmpty(certifications),
+        orEmpty(languages), links == null ? new JsonObject() : links, orEmpty(work), orEmpty(projects),
+        orEmpty(awards), orEmpty(volunteer), visibility == null ? "private" : visibility, null);
+    profiles.saveProfile(AuthUser.of(ctx).userId(), profile)
+        .onSuccess(p -> ServiceRouter.json(ctx, 200, p.toJson()))
+        .onFailure(ctx::fail);
+  }
+
+  private void getPreferences(RoutingContext ctx) {
+    profiles.preferences(AuthUser.of(ctx).userId())
+        .onSuccess(p -> ServiceRouter.json(ctx, 200, p.toJson()))
+        .onFailure(ctx::fail);
+  }
+
+  private void putPreferences(RoutingContext ctx) {
+    JsonInput in = JsonInput.body(ctx);
+    List<String> roles = in.optionalStringList("desiredRoles", 50, 100);
+    List<String> locations = in.optionalStringList("preferredLocations", 50, 100);
+    String remote = in.optionalString("remotePreference", 10);
+    Integer salaryMin = in.optionalInt("salaryMin", 0, 100_000_000);
+    Integer salaryMax = in.optionalInt("salaryMax", 0, 100_000_000);
+    String currency = in.optionalString("salaryCurrency", 3);
+    List<String> jobTypes = in.optionalStringList("jobTypes", 10, 20);
+    List<String> industries = in.optionalStringList("industries", 50, 100);
+    List<String> sizes = in.optionalStringList("companySizes", 10, 50);
+    Boolean relocate = in.optionalBoolean("willingToRelocate");
+    String availability = in.optionalString("availabilityDate", 10);
+    String careerLevel = in.optionalString("careerLevel", 30);
+    JsonObject ai = in.optionalObject("aiPersonalization");
+    Boolean aiEnabled = in.optionalBoolean("aiOptimizationEnabled");
+    JsonObject notifications = in.optionalObject("notificationSettings");
+    String alerts = in.optionalString("jobAlertFrequency", 20);
+    if (remote != null && !REMOTE.contains(remote)) {
+      in.error("remotePreference", "must be one of " + REMOTE);
+    }
+    if (salaryMin != null && salaryMax != null && salaryMin > salaryMax) {
+      in.error("salaryMax", "must not be less than salaryMin");
+    }
+    if (currency != null && !currency.matches("^[A-Z]{3}$")) {
+      in.error("salaryCurrency", "must be an ISO 4217 code such as USD or EUR");
+    }
+    if (jobTypes != null && !JOB_TYPES.containsAll(jobTypes)) {
+      in.error("jobTypes", "must contain only " + JOB_TYPES);
+    }
+    if (alerts != null && !ALERTS.contains(alerts)) {
+      in.error("jobAlertFrequency", "must be one of " + ALERTS);
+    }
+    LocalDate availabilityDate = null;
+    if (availability != null) {
+      try {
+        availabilityDate = LocalDate.parse(availability);
+      } catch (DateTimeParseException e) {
+        in.error("availabilityDate", "must be a date like 2027-03-01");
+      }
+    }
+    if (ai != null) {
+      checkChoice(in, ai, "tone", TONES);
+      checkChoice(in, ai, "optimizationLevel", LEVELS);
+      if (ai.encode().length() > 10_000) {
+        in.error("aiPersonalization", "is too large");
+      }
+    }
+    if (notifications != null && notifications.encode().length() > 10_000) {
+      in.error("notificationSettings", "is too large");
+    }
+    in.validate();
+    Preferences preferences = new Preferences(orEmpty(roles), orEmpty(locations), remote == null ? "any" : remote,
+        salaryMin, salaryMax, currency == null ? "USD" : currency, orEmpty(jobTypes), orEmpty(industries),
+        orEmpty(sizes), Boolean.TRUE.equals(relocate), availabilityDate, blankToNull(careerLevel),
+        ai == null ? new JsonObject() : ai, !Boolean.FALSE.equals(aiEnabled),
+        notifications == null ? new JsonObject() : notifications, alerts, null);
+    profiles.savePreferences(AuthUser.of(ctx).userId(), preferences)
+        .onSuccess(p -> ServiceRouter.json(ctx, 200, p.toJson()))
+        .onFailure(ctx::fail);
+  }
+
+  private void complete(RoutingContext ctx) {
+    profiles.complete(AuthUser.of(ctx).userId())
+        .onSuccess(doc -> ServiceRouter.json(ctx, 200, doc))
+        .onFailure(ctx::fail);
+  }
+
+  /** A list of entries, each a short string or an object with a {@code name} or {@code title}. */
+  private static JsonArray entries(JsonInput in, String field, int maxItems) {
+    JsonArray array = in.optionalArray(field, maxItems);
+    if (array == null) {
+      return null;
+    }
+    for (Object item : array) {
+      boolean ok = item instanceof String s ? !s.isBlank() && s.length() <= 200
+          : item instanceof JsonObject o && o.encode().length() <= 5_000;
+      if (!ok) {
+        in.error(field, "must contain non-blank strings of at most 200 characters or objects");
+        return null;
+      }
+    }
+    return array;
+  }
+
+  private static void checkChoice(JsonInput in, JsonObject object, String key, Set<String> allowed) {
+    Object value = object.getValue(key);
+    if (value != null && !(value instanceof String s && allowed.contains(s))) {
+      in.error("aiPersonalization." + key, "must be one of " + allowed);
+    }
+  }
+
+  private static JsonArray orEmpty(JsonArray a) {
+    return a == null ? new JsonArray() : a;
+  }
+
+  private static List<String> orEmpty(List<String> l) {
+    return l == null ? List.of() : l;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}

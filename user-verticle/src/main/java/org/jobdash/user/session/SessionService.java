@@ -1,0 +1,134 @@
+package org.jobdash.user.session;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import org.jobdash.common.http.ApiException;
+import org.jobdash.user.UserConfig;
+import org.jobdash.user.account.User;
+import org.jobdash.user.account.UserRepository;
+import org.jobdash.user.security.PasswordHasher;
+import org.jobdash.user.security.Secrets;
+import org.jobdash.user.token.AccessTokens;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** Login, refresh-token rotation with reuse detection, logout and the caller's sessions. */
+public final class SessionService {
+
+  private static final String BAD_LOGIN = "The login or password is incorrect";
+  private static final String BAD_REFRESH = "The refresh token is invalid or expired";
+
+  /** What a client keeps after login or refresh. */
+  public record Tokens(String accessToken, String refreshToken, long expiresIn, UUID sessionId, User user) {
+    public JsonObject toJson() {
+      JsonObject json = new JsonObject()
+          .put("accessToken", accessToken)
+          .put("refreshToken", refreshToken)
+          .put("expiresIn", expiresIn)
+          .put("tokenType", "Bearer")
+          .put("sessionId", sessionId.toString());
+      if (user != null) {
+        json.put("user", user.toJson());
+      }
+      return json;
+    }
+  }
+
+  private final UserRepository users;
+  private final SessionRepository sessions;
+  private final PasswordHasher hasher;
+  private final AccessTokens accessTokens;
+  private final UserConfig.Sessions config;
+
+  public SessionService(UserRepository users, SessionRepository sessions, PasswordHasher hasher,
+                        AccessTokens accessTokens, UserConfig.Sessions config) {
+    this.users = users;
+    this.sessions = sessions;
+    this.hasher = hasher;
+    this.accessTokens = accessTokens;
+    this.config = config;
+  }
+
+  /**
+   * Checks the password (an unknown login is checked against a dummy hash, so it costs the same time and gets
+   * the same 401), counts failures toward the lockout, and opens a session on success.
+   */
+  public Future<Tokens> login(String login, String password, String ip, String userAgent) {
+    return users.findByLogin(login).compose(found -> {
+      User user = found.orElse(null);
+      if (user != null && user.lockedUntil() != null && user.lockedUntil().isAfter(OffsetDateTime.now())) {
+        long seconds = Duration.between(OffsetDateTime.now(), user.lockedUntil()).toSeconds() + 1;
+        return Future.failedFuture(new ApiException.Locked(
+            "Too many failed logins; the account is locked for " + seconds + " more seconds", seconds));
+      }
+      return hasher.matches(password, user == null ? null : user.passwordHash()).compose(ok -> {
+        if (!ok) {
+          Future<?> counted = user == null ? Future.succeededFuture()
+              : users.recordFailure(user.id(), config.failureWindow(), config.maxFailedLogins(), config.lockDuration());
+          return counted.compose(x -> Future.failedFuture(new ApiException.Unauthorized(BAD_LOGIN)));
+        }
+        if (!user.active()) {
+          return Future.failedFuture(new ApiException.Forbidden("The account is disabled"));
+        }
+        Secrets.Token refresh = Secrets.newToken();
+        return sessions.open(user.id(), ip, userAgent, config.sessionTtl(), refresh.hash(), config.refreshTokenTtl())
+            .map(sessionId -> new Tokens(accessTokens.issue(user.id(), sessionId, user.roles()), refresh.value(),
+                accessTokens.ttlSeconds(), sessionId, user));
+      });
+    });
+  }
+
+  /**
+   * Exchanges a refresh token for a new pair. A token that was already rotated (now, or by a concurrent call
+   * that won) is reuse: the whole session and every token in it are revoked, and the call gets 401.
+   */
+  public Future<Tokens> refresh(String refreshToken, String ip, String userAgent) {
+    if (!Secrets.looksLikeToken(refreshToken)) {
+      return Future.failedFuture(new ApiException.Unauthorized(BAD_REFRESH));
+    }
+    Secrets.Token next = Secrets.newToken();
+    return sessions.rotate(Secrets.sha256(refreshToken), UUID.randomUUID(), next.hash(), config.refreshTokenTtl(), ip,
+        userAgent).compose(found -> {
+          if (found.isEmpty()) {
+            return Future.failedFuture(new ApiException.Unauthorized(BAD_REFRESH));
+          }
+          SessionRepository.Rotation r = found.get();
+          if (r.rotated() && r.userActive()) {
+            return Future.succeededFuture(new Tokens(accessTokens.issue(r.userId(), r.sessionId(), r.roles()),
+                next.value(), accessTokens.ttlSeconds(), r.sessionId(), null));
+          }
+          boolean lostRace = !r.rotated() && !r.revoked() && !r.expired() && !r.sessionEnded();
+          if (r.previouslyUsed() || lostRace || (r.rotated() && !r.userActive())) {
+            String reason = r.rotated() ? "account_disabled" : "refresh_token_reuse";
+            return sessions.revoke(r.userId(), r.sessionId(), reason).compose(x -> Future.failedFuture(
+                new ApiException.Unauthorized(r.rotated() ? "The account is disabled"
+                    : "The refresh token was already used; the session has been revoked")));
+          }
+          return Future.failedFuture(new ApiException.Unauthorized(BAD_REFRESH));
+        });
+  }
+
+  public Future<Void> logout(UUID userId, UUID sessionId) {
+    return sessions.revoke(userId, sessionId, "logout").mapEmpty();
+  }
+
+  public Future<Long> logoutAll(UUID userId) {
+    return sessions.revokeAll(userId, null, "logout_all");
+  }
+
+  public Future<List<SessionRepository.SessionView>> list(UUID userId) {
+    return sessions.active(userId);
+  }
+
+  public Future<Void> end(UUID userId, UUID sessionId) {
+    return sessions.revoke(userId, sessionId, "revoked_by_user").compose(ended -> ended
+        ? Future.<Void>succeededFuture() : Future.failedFuture(new ApiException.NotFound("No such session")));
+  }
+
+  public Future<Boolean> isActive(UUID sessionId, UUID userId) {
+    return sessions.isActive(sessionId, userId);
+  }
+}
