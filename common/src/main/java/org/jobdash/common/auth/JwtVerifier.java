@@ -121,7 +121,8 @@ public final class JwtVerifier {
     return current.authenticate(new TokenCredentials(token))
         .recover(e -> Future.failedFuture(new ApiException.Unauthorized("The access token is invalid or expired")))
         .compose(user -> {
-          JsonObject claims = user.principal();
+          // vertx-auth-jwt keeps the decoded claims under the "accessToken" attribute
+          JsonObject claims = user.attributes().getJsonObject("accessToken", user.principal());
           AuthUser caller;
           try {
             caller = toAuthUser(claims);

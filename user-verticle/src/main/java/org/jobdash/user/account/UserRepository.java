@@ -87,7 +87,7 @@ public final class UserRepository {
 
   private static final String CREATE_RESET = """
       INSERT INTO password_resets (user_id, token_hash, expires_at, ip_address)
-      VALUES ($1, $2, now() + $3 * interval '1 second', $4::inet)""";
+      VALUES ($1, $2, now() + $3 * interval '1 second', $4::text::inet)""";
 
   private static final String RESET_OWNER = """
       SELECT u.id, u.email, u.username FROM password_resets r JOIN users u ON u.id = r.user_id

@@ -23,11 +23,11 @@ public final class SessionRepository {
   private static final String OPEN = """
       WITH s AS (
         INSERT INTO user_sessions (user_id, ip_address, user_agent, expires_at)
-        VALUES ($1, $2::inet, $3, now() + $4 * interval '1 second')
+        VALUES ($1, $2::text::inet, $3, now() + $4 * interval '1 second')
         RETURNING id, expires_at
       ), t AS (
         INSERT INTO refresh_tokens (user_id, session_id, token_hash, expires_at, ip_address, user_agent)
-        SELECT $1, s.id, $5, LEAST(now() + $6 * interval '1 second', s.expires_at), $2::inet, $3 FROM s
+        SELECT $1, s.id, $5, LEAST(now() + $6 * interval '1 second', s.expires_at), $2::text::inet, $3 FROM s
       ), u AS (
         UPDATE users SET failed_login_attempts = 0, last_failed_login_at = NULL, locked_until = NULL,
                          last_login_at = now()
@@ -56,7 +56,7 @@ public final class SessionRepository {
       ), issued AS (
         INSERT INTO refresh_tokens (id, user_id, session_id, token_hash, parent_id, expires_at, ip_address, user_agent)
         SELECT $2, c.user_id, c.session_id, $3, c.id,
-               LEAST(now() + $4 * interval '1 second', target.session_expires_at), $5::inet, $6
+               LEAST(now() + $4 * interval '1 second', target.session_expires_at), $5::text::inet, $6
         FROM claimed c JOIN target ON target.id = c.id
         RETURNING id
       ), touched AS (

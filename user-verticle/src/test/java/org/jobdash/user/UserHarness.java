@@ -1,0 +1,162 @@
+package org.jobdash.user;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import org.jobdash.common.bus.Addresses;
+import org.jobdash.common.db.DatabaseConfig;
+import org.jobdash.common.db.DatabaseUrl;
+import org.jobdash.common.db.Pools;
+import org.jobdash.common.testing.PostgresFixture;
+import org.jobdash.common.testing.TestClient;
+import org.jobdash.user.token.SigningKeys;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The real user service, deployed on a free port against a fresh migrated database, with the mails it sends
+ * captured from the event bus and a pool for checking database state.
+ */
+final class UserHarness implements AutoCloseable {
+
+  static final String ADMIN_EMAIL_DOMAIN = "@admins.test";
+
+  final Vertx vertx;
+  final TestClient http;
+  final DatabaseUrl database;
+  final Pool db;
+  final SigningKeys keys;
+  final LinkedBlockingQueue<JsonObject> mails = new LinkedBlockingQueue<>();
+  final LinkedBlockingQueue<JsonObject> deletions = new LinkedBlockingQueue<>();
+
+  private UserHarness(Vertx vertx, TestClient http, DatabaseUrl database, Pool db, SigningKeys keys) {
+    this.vertx = vertx;
+    this.http = http;
+    this.database = database;
+    this.db = db;
+    this.keys = keys;
+  }
+
+  static UserHarness start(String... admins) {
+    try {
+      DatabaseUrl url = PostgresFixture.migratedDatabase("user");
+      SigningKeys keys = SigningKeys.generate();
+      int port = TestClient.freePort();
+      JsonObject config = new JsonObject()
+          .put("http", new JsonObject().put("host", "127.0.0.1").put("port", port)
+              .put("trustedProxies", new JsonArray().add("127.0.0.1")))
+          .put("database", new JsonObject().put("url", url.toUrl()).put("poolSize", 8))
+          .put("jwt", new JsonObject().put("privateKeyPem", keys.privateKeyPem()).put("publicKeyPem", keys.publicKeyPem()))
+          .put("passwords", new JsonObject().put("threads", 2))
+          .put("mail", new JsonObject().put("mode", "none"))
+          .put("bootstrapAdmins", new JsonArray(List.of(admins)));
+      Vertx vertx = Vertx.vertx();
+      UserHarness harness = new UserHarness(vertx, new TestClient(vertx, port), url,
+          Pools.pool(vertx, "user-test-" + port, DatabaseConfig.from("test", new JsonObject().put("url", url.toUrl()))),
+          keys);
+      MessageConsumer<JsonObject> mail = vertx.eventBus().consumer(Addresses.USER_EMAIL_SEND,
+          m -> harness.mails.add(m.body()));
+      MessageConsumer<JsonObject> deleted = vertx.eventBus().consumer(Addresses.USER_DELETED,
+          m -> harness.deletions.add(m.body()));
+      mail.completion().await();
+      deleted.completion().await();
+      vertx.deployVerticle(UserVerticle::new, new DeploymentOptions().setConfig(config).setInstances(2)).await();
+      return harness;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A registered account with its password. */
+  record Account(UUID id, String email, String username, String password) {}
+
+  /** A logged-in account. */
+  record Login(Account account, String accessToken, String refreshToken, UUID sessionId) {}
+
+  static String unique(String prefix) {
+    return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  }
+
+  Account register() {
+    return register(unique("u") + "@example.com");
+  }
+
+  Account register(String email) {
+    String username = unique("user_");
+    String password = "Sturdy-" + UUID.randomUUID();
+    TestClient.Response r = http.post("/api/v1/auth/register", new JsonObject().put("email", email)
+        .put("username", username).put("password", password).put("fullName", "Test Person"), null);
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    return new Account(UUID.fromString(r.json().getString("id")), email, username, password);
+  }
+
+  Login login(Account account) {
+    TestClient.Response r = http.post("/api/v1/auth/login",
+        new JsonObject().put("login", account.email()).put("password", account.password()), null);
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    JsonObject body = r.json();
+    return new Login(account, body.getString("accessToken"), body.getString("refreshToken"),
+        UUID.fromString(body.getString("sessionId")));
+  }
+
+  Login registerAndLogin() {
+    return login(register());
+  }
+
+  /** The next mail of {@code kind} sent to {@code to}; other mails are dropped. */
+  JsonObject mailTo(String to, String kind) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    List<JsonObject> others = new ArrayList<>();
+    try {
+      while (System.nanoTime() < deadline) {
+        JsonObject m = mails.poll(200, TimeUnit.MILLISECONDS);
+        if (m != null && to.equals(m.getString("to")) && kind.equals(m.getString("kind"))) {
+          mails.addAll(others);
+          return m;
+        }
+        if (m != null) {
+          others.add(m);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    mails.addAll(others);
+    throw new AssertionError("no " + kind + " mail to " + to);
+  }
+
+  RowSet<Row> sql(String sql, Object... params) {
+    return db.preparedQuery(sql).execute(Tuple.from(params)).await();
+  }
+
+  long count(String sql, Object... params) {
+    return sql(sql, params).iterator().next().getLong(0);
+  }
+
+  static void pause(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    db.close().await();
+    vertx.close().await();
+  }
+}
