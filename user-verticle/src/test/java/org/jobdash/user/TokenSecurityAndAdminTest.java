@@ -8,7 +8,7 @@ import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import org.jobdash.common.testing.BlockedThreadGuard;
 import org.jobdash.common.testing.TestClient;
-import org.jobdash.user.token.SigningKeys;
+import org.jobdash.common.auth.Es256Keys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ class TokenSecurityAndAdminTest {
     h.close();
   }
 
-  private static String sign(SigningKeys keys, JsonObject claims, JWTOptions options) {
+  private static String sign(Es256Keys keys, JsonObject claims, JWTOptions options) {
     JWTAuth auth = JWTAuth.create(h.vertx, new JWTAuthOptions()
         .addPubSecKey(new PubSecKeyOptions().setAlgorithm("ES256").setBuffer(keys.privateKeyPem()).setId(keys.kid())));
     return auth.generateToken(claims, options.setAlgorithm("ES256").setHeader(new JsonObject().put("kid", keys.kid())));
@@ -89,8 +89,8 @@ class TokenSecurityAndAdminTest {
     String unsigned = noneHeader + "." + parts[1] + ".";
     String expired = sign(h.keys, claimsOf(l).put("exp", System.currentTimeMillis() / 1000 - 120),
         new JWTOptions().setIssuer("jobdash-user-service").setAudience(List.of("jobdash")).setNoTimestamp(true));
-    SigningKeys other = SigningKeys.generate();
-    String wrongKey = sign(new SigningKeys(other.privateKeyPem(), other.publicKeyPem(), h.keys.kid(), other.publicJwk()),
+    Es256Keys other = Es256Keys.generate();
+    String wrongKey = sign(new Es256Keys(other.privateKeyPem(), other.publicKeyPem(), h.keys.kid(), other.publicJwk()),
         claimsOf(l), valid());
     String wrongAudience = sign(h.keys, claimsOf(l), new JWTOptions().setIssuer("jobdash-user-service")
         .setAudience(List.of("somebody-else")).setExpiresInSeconds(600));

@@ -15,7 +15,7 @@ import org.jobdash.common.db.DatabaseUrl;
 import org.jobdash.common.db.Pools;
 import org.jobdash.common.testing.PostgresFixture;
 import org.jobdash.common.testing.TestClient;
-import org.jobdash.user.token.SigningKeys;
+import org.jobdash.common.auth.Es256Keys;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,11 +38,11 @@ final class UserHarness implements AutoCloseable {
   final TestClient http;
   final DatabaseUrl database;
   final Pool db;
-  final SigningKeys keys;
+  final Es256Keys keys;
   final LinkedBlockingQueue<JsonObject> mails = new LinkedBlockingQueue<>();
   final LinkedBlockingQueue<JsonObject> deletions = new LinkedBlockingQueue<>();
 
-  private UserHarness(Vertx vertx, TestClient http, DatabaseUrl database, Pool db, SigningKeys keys) {
+  private UserHarness(Vertx vertx, TestClient http, DatabaseUrl database, Pool db, Es256Keys keys) {
     this.vertx = vertx;
     this.http = http;
     this.database = database;
@@ -53,7 +53,7 @@ final class UserHarness implements AutoCloseable {
   static UserHarness start(String... admins) {
     try {
       DatabaseUrl url = PostgresFixture.migratedDatabase("user");
-      SigningKeys keys = SigningKeys.generate();
+      Es256Keys keys = Es256Keys.generate();
       int port = TestClient.freePort();
       JsonObject config = new JsonObject()
           .put("http", new JsonObject().put("host", "127.0.0.1").put("port", port)

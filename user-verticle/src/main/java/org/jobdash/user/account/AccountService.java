@@ -2,10 +2,9 @@ package org.jobdash.user.account;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
 import org.jobdash.common.bus.Addresses;
-import org.jobdash.common.bus.Bus;
+import org.jobdash.common.bus.UserDeleted;
 import org.jobdash.common.http.ApiException;
 import org.jobdash.user.UserConfig;
 import org.jobdash.user.mail.MailOutbox;
@@ -143,8 +142,7 @@ public final class AccountService {
       if (!deleted) {
         return Future.failedFuture(new ApiException.NotFound("No such account"));
       }
-      JsonObject event = Bus.message().put("userId", userId.toString()).put("deletedAt", Instant.now().toString());
-      vertx.eventBus().publish(Addresses.USER_DELETED, event);
+      vertx.eventBus().publish(Addresses.USER_DELETED, new UserDeleted(userId, Instant.now()).toJson());
       return Future.<Void>succeededFuture();
     });
   }

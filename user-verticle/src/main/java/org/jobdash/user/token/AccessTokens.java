@@ -7,6 +7,7 @@ import io.vertx.ext.auth.JWTOptions;
 import io.vertx.ext.auth.PubSecKeyOptions;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
+import org.jobdash.common.auth.Es256Keys;
 import org.jobdash.user.UserConfig;
 
 import java.util.List;
@@ -17,10 +18,10 @@ public final class AccessTokens {
 
   private final JWTAuth signer;
   private final JWTOptions options;
-  private final SigningKeys keys;
+  private final Es256Keys keys;
   private final long ttlSeconds;
 
-  public AccessTokens(Vertx vertx, SigningKeys keys, UserConfig.Jwt config) {
+  public AccessTokens(Vertx vertx, Es256Keys keys, UserConfig.Jwt config) {
     this.keys = keys;
     this.ttlSeconds = config.accessTokenTtl().toSeconds();
     this.signer = JWTAuth.create(vertx, new JWTAuthOptions()
