@@ -3,6 +3,7 @@ package org.jobdash.common.db;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,7 +83,7 @@ public final class Migrations {
       return result.migrationsExecuted;
     } catch (FlywayException e) {
       throw new MigrationFailed("migration of the " + service + " database (" + url.redacted() + ") failed: "
-          + firstLines(e.getMessage()), e);
+          + describe(e), e);
     }
   }
 
@@ -177,6 +178,22 @@ public final class Migrations {
     } catch (IOException e) {
       throw new MigrationFailed("cannot read " + resource, e);
     }
+  }
+
+  /** The failing file, line, database message and statement, on one line. */
+  private static String describe(FlywayException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof FlywaySqlScriptException script) {
+        String statement = script.getStatement() == null ? "" : script.getStatement().replaceAll("\\s+", " ").strip();
+        if (statement.length() > 300) {
+          statement = statement.substring(0, 300) + "…";
+        }
+        String file = script.getResource() == null ? "?" : script.getResource().getFilename();
+        String cause = script.getCause() == null ? script.getMessage() : script.getCause().getMessage();
+        return file + " line " + script.getLineNumber() + ": " + firstLines(cause) + " — statement: " + statement;
+      }
+    }
+    return firstLines(e.getMessage());
   }
 
   private static String firstLines(String message) {
