@@ -13,6 +13,7 @@ import io.vertx.micrometer.VertxPrometheusOptions;
 import org.jobdash.common.db.DatabaseUrl;
 import org.jobdash.common.db.EmbeddedDatabase;
 import org.jobdash.common.db.Migrations;
+import org.jobdash.launcher.gateway.GatewayVerticle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +55,7 @@ public final class Launcher {
       return databases.get(Service.of(service));
     }
 
+    /** The port of {@code user}, {@code resume}, {@code ai} or {@code gateway}. */
     public int port(String service) {
       return config.getJsonObject(service).getJsonObject("http").getInteger("port");
     }
@@ -98,6 +100,15 @@ public final class Launcher {
 
   /** Migrates, then deploys; blocks the calling thread (never an event loop) until every service listens. */
   public static Running start(JsonObject config, Set<Service> services, VertxBuilder builder) throws Exception {
+    return start(config, services, false, false, builder);
+  }
+
+  /**
+   * @param gateway also run the gateway (port 8080 by default) in this process
+   * @param clustered join the Hazelcast cluster of the other processes
+   */
+  public static Running start(JsonObject config, Set<Service> services, boolean gateway, boolean clustered,
+                              VertxBuilder builder) throws Exception {
     EmbeddedDatabase[] embedded = new EmbeddedDatabase[1];
     Map<Service, DatabaseUrl> urls;
     try {
@@ -111,7 +122,18 @@ public final class Launcher {
       }
       throw e;
     }
-    Vertx vertx = builder.build();
+    Vertx vertx;
+    try {
+      vertx = clustered
+          ? Clustering.clustered(builder, options(), config.getJsonObject("cluster", new JsonObject()))
+              .buildClustered().await()
+          : builder.build();
+    } catch (Exception e) {
+      if (embedded[0] != null) {
+        embedded[0].close();
+      }
+      throw e;
+    }
     try {
       for (Service s : Service.values()) {
         if (!services.contains(s)) {
@@ -129,6 +151,13 @@ public final class Launcher {
         log.info("{} service listening on port {} ({} instances, database {})", s.key,
             section.getJsonObject("http").getInteger("port"), instances, urls.get(s).redacted());
       }
+      if (gateway) {
+        JsonObject section = config.getJsonObject("gateway");
+        vertx.deployVerticle(GatewayVerticle::new, new DeploymentOptions().setConfig(section)
+            .setInstances(Runtime.getRuntime().availableProcessors())).await();
+        log.info("gateway listening on port {} → {}", section.getJsonObject("http").getInteger("port"),
+            section.getJsonObject("routes").encode());
+      }
     } catch (Exception e) {
       try {
         vertx.close().await();
@@ -144,13 +173,15 @@ public final class Launcher {
 
   /** A Vert.x builder with Prometheus metrics. */
   public static VertxBuilder vertxBuilder() {
+    return Vertx.builder().with(options()).withMetrics(new MicrometerMetricsFactory());
+  }
+
+  private static VertxOptions options() {
     MicrometerMetricsOptions metrics = new MicrometerMetricsOptions()
         .setEnabled(true)
         .setJvmMetricsEnabled(true)
         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true));
-    return Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(metrics))
-        .withMetrics(new MicrometerMetricsFactory());
+    return new VertxOptions().setMetricsOptions(metrics);
   }
 
   /** Every service, in start order (the user service first: the others fetch its public keys). */

@@ -21,10 +21,12 @@ import java.util.Set;
 public final class Main {
 
   private static final String USAGE = """
-      usage: java -jar jobdash.jar [run] [--service all|user|resume|ai[,…]] [--config file.json]
+      usage: java -jar jobdash.jar [run] [--service all|user|resume|ai|gateway[,…]] [--cluster] [--config file.json]
              java -jar jobdash.jar migrate [--service …] [--config file.json]
              java -jar jobdash.jar rollback --service user|resume|ai --to VERSION [--config file.json]
 
+      With no --service, every service and the gateway (port 8080) run in this JVM. --cluster joins the
+      Hazelcast cluster of the other processes (CLUSTER_MEMBERS, CLUSTER_HOST, EVENT_BUS_HOST).
       With no database URL configured, an embedded PostgreSQL 17 keeps its data under ./data/.
       Databases: USER_SERVICE_DATABASE_URL, RESUME_SERVICE_DATABASE_URL, AI_SERVICE_DATABASE_URL
       (or DATABASE_URL with a single --service), in the form postgresql://user:password@host:port/database.
@@ -55,11 +57,14 @@ public final class Main {
   }
 
   /** Parsed command line. */
-  record Command(String verb, Set<Service> services, Path configFile, Integer targetVersion) {}
+  record Command(String verb, Set<Service> services, boolean gateway, boolean cluster, Path configFile,
+                 Integer targetVersion) {}
 
   static Command parse(String[] args) {
     String verb = "run";
     Set<Service> services = null;
+    boolean gateway = false;
+    boolean cluster = false;
     Path config = null;
     Integer to = null;
     List<String> rest = new ArrayList<>(List.of(args));
@@ -69,7 +74,12 @@ public final class Main {
     for (int i = 0; i < rest.size(); i++) {
       String arg = rest.get(i);
       switch (arg) {
-        case "--service" -> services = services(value(rest, ++i, arg));
+        case "--service" -> {
+          String list = value(rest, ++i, arg);
+          services = services(list);
+          gateway = list.matches("(?i).*\\b(gateway|all)\\b.*");
+        }
+        case "--cluster" -> cluster = true;
         case "--config" -> config = Path.of(value(rest, ++i, arg));
         case "--to" -> {
           try {
@@ -88,7 +98,11 @@ public final class Main {
     if ("rollback".equals(verb) && (services == null || services.size() != 1 || to == null)) {
       throw new UsageException("rollback needs one --service and --to VERSION");
     }
-    return new Command(verb, services == null ? EnumSet.allOf(Service.class) : services, config, to);
+    if (services == null) {
+      services = EnumSet.allOf(Service.class);
+      gateway = true;
+    }
+    return new Command(verb, services, gateway, cluster, config, to);
   }
 
   private static String value(List<String> args, int i, String flag) {
@@ -101,6 +115,9 @@ public final class Main {
   private static Set<Service> services(String list) {
     Set<Service> out = EnumSet.noneOf(Service.class);
     for (String name : list.split(",")) {
+      if ("gateway".equalsIgnoreCase(name.strip())) {
+        continue;
+      }
       if ("all".equalsIgnoreCase(name.strip())) {
         out.addAll(EnumSet.allOf(Service.class));
       } else {
@@ -132,6 +149,17 @@ public final class Main {
     aliases.put("SMTP_PORT", "user.mail.smtpPort");
     aliases.put("SMTP_USER", "user.mail.smtpUser");
     aliases.put("SMTP_PASSWORD", "user.mail.smtpPassword");
+    aliases.put("GATEWAY_PORT", "gateway.http.port");
+    aliases.put("USER_SERVICE_URL", "gateway.routes.user");
+    aliases.put("RESUME_SERVICE_URL", "gateway.routes.resume");
+    aliases.put("AI_SERVICE_URL", "gateway.routes.ai");
+    aliases.put("JWKS_URL", "resume.jwt.jwksUrl,ai.jwt.jwksUrl");
+    aliases.put("CLUSTER_MEMBERS", "cluster.members");
+    aliases.put("CLUSTER_HOST", "cluster.interface");
+    aliases.put("CLUSTER_PORT", "cluster.port");
+    aliases.put("EVENT_BUS_HOST", "cluster.eventBusHost");
+    aliases.put("EVENT_BUS_PORT", "cluster.eventBusPort");
+    aliases.put("EVENT_BUS_PUBLIC_HOST", "cluster.eventBusPublicHost");
     JsonObject config = ConfigLoader.merge(defaults, file, env, aliases);
     String single = env.get("DATABASE_URL");
     if (single != null && !single.isBlank()) {
@@ -160,6 +188,12 @@ public final class Main {
       }
       config.getJsonObject(s).put("dataDir", dataDir);
     }
+    JsonObject routes = config.getJsonObject("gateway").getJsonObject("routes");
+    for (String s : new String[] {"user", "resume", "ai"}) {
+      if (routes.getString(s) == null) {
+        routes.put(s, "http://127.0.0.1:" + config.getJsonObject(s).getJsonObject("http").getInteger("port"));
+      }
+    }
     return config;
   }
 
@@ -173,12 +207,16 @@ public final class Main {
     switch (command.verb()) {
       case "migrate" -> migrate(config, command.services());
       case "rollback" -> rollback(config, command.services().iterator().next(), command.targetVersion());
-      default -> serve(config, command.services());
+      default -> serve(config, command);
     }
   }
 
-  private static void serve(JsonObject config, Set<Service> services) throws Exception {
-    Launcher.Running running = Launcher.start(config, services, Launcher.vertxBuilder());
+  private static void serve(JsonObject config, Command command) throws Exception {
+    if (command.services().isEmpty() && !command.gateway()) {
+      throw new UsageException("nothing to run");
+    }
+    Launcher.Running running = Launcher.start(config, command.services(), command.gateway(), command.cluster(),
+        Launcher.vertxBuilder());
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       System.out.println("stopping…");
       try {
@@ -188,8 +226,13 @@ public final class Main {
         System.err.println("error while stopping: " + e);
       }
     }, "jobdash-shutdown"));
-    System.out.println("Job Dashboard is up: " + String.join(", ", Launcher.names(services).stream()
-        .map(s -> s + " http://localhost:" + running.port(s)).toList()) + " (Ctrl-C stops)");
+    List<String> names = new ArrayList<>(Launcher.names(command.services()));
+    if (command.gateway()) {
+      names.add(0, "gateway");
+    }
+    System.out.println("Job Dashboard is up" + (command.cluster() ? " (clustered)" : "") + ": "
+        + String.join(", ", names.stream().map(s -> s + " http://localhost:" + running.port(s)).toList())
+        + " (Ctrl-C stops)");
   }
 
   private static void migrate(JsonObject config, Set<Service> services) throws Exception {

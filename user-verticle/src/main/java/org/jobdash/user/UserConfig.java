@@ -18,7 +18,11 @@ public record UserConfig(
     Sessions sessions,
     Mail mail,
     Duration cleanupInterval,
-    List<String> bootstrapAdmins) {
+    List<String> bootstrapAdmins,
+    Deletion deletion) {
+
+  /** Which services must confirm purging a deleted account, and how often it is re-announced until they do. */
+  public record Deletion(List<String> requiredAcks, Duration republishAfter) {}
 
   /** Signing keys and token lifetimes. */
   public record Jwt(String issuer, String audience, Duration accessTokenTtl, String privateKeyPem,
@@ -80,7 +84,11 @@ public record UserConfig(
             mail.getString("verifyUrl", "http://localhost:8080/verify-email?token="),
             mail.getString("resetUrl", "http://localhost:8080/reset-password?token=")),
         Duration.ofMinutes(json.getLong("cleanupIntervalMinutes", 60L)),
-        admins.stream().map(a -> String.valueOf(a).toLowerCase(Locale.ROOT)).toList());
+        admins.stream().map(a -> String.valueOf(a).toLowerCase(Locale.ROOT)).toList(),
+        new Deletion(
+            json.getJsonObject("deletion", new JsonObject()).getJsonArray("requiredAcks",
+                new JsonArray().add("resume").add("ai")).stream().map(String::valueOf).toList(),
+            Duration.ofSeconds(json.getJsonObject("deletion", new JsonObject()).getLong("republishSeconds", 30L))));
   }
 
   private static String blankToNull(String s) {

@@ -20,6 +20,7 @@ import org.jobdash.common.work.BoundedWorker;
 import org.jobdash.common.work.Singleton;
 import org.jobdash.user.account.AccountRoutes;
 import org.jobdash.user.account.AccountService;
+import org.jobdash.user.account.DeletionRelay;
 import org.jobdash.user.account.UserRepository;
 import org.jobdash.user.admin.AdminRepository;
 import org.jobdash.user.admin.AdminRoutes;
@@ -93,7 +94,10 @@ public final class UserVerticle extends VerticleBase {
       new ProfileRoutes(profiles).mount(router, authenticated);
       new AdminRoutes(new AdminRepository(pool), users).mount(router, authenticated);
 
-      Future<Void> consumers = new UserBusApi(users, profiles).register(vertx);
+      DeletionRelay deletions = new DeletionRelay(vertx, pool, config.deletion().requiredAcks(),
+          config.deletion().republishAfter());
+      Future<Void> consumers = new UserBusApi(users, profiles).register(vertx)
+          .compose(v -> deletions.registerAcknowledgements());
       if (!"none".equals(config.mail().mode())) {
         consumers = consumers.compose(v -> new Mailer(vertx, config.mail()).register(vertx).completion());
       }
@@ -103,6 +107,7 @@ public final class UserVerticle extends VerticleBase {
         vertx.setPeriodic(every, every, id -> pool.query("SELECT cleanup_expired_auth_data() AS removed").execute()
             .onSuccess(rows -> log.info("auth clean-up removed {}", rows.iterator().next().getValue("removed")))
             .onFailure(e -> log.warn("auth clean-up failed: {}", e.toString())));
+        deletions.startRepublishing();
       }
       return consumers.compose(v -> vertx.createHttpServer(new HttpServerOptions()
               .setHost(config.http().host())

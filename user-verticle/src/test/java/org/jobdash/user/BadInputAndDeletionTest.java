@@ -96,6 +96,39 @@ class BadInputAndDeletionTest {
   }
 
   @Test
+  void aDeletionIsRepublishedUntilEveryServiceAcknowledgesIt() throws Exception {
+    UserHarness.Login l = h.registerAndLogin();
+    String id = l.account().id().toString();
+    assertThat(h.http.delete("/api/v1/users/me", l.accessToken()).status()).isEqualTo(204);
+    assertThat(h.count("SELECT count(*) FROM user_deletions WHERE user_id = $1 AND completed_at IS NULL",
+        l.account().id())).isEqualTo(1);
+
+    long seen = 0;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    while (seen < 2 && System.nanoTime() < deadline) {
+      JsonObject event = h.deletions.poll(1, TimeUnit.SECONDS);
+      if (event != null && id.equals(event.getString("userId"))) {
+        seen++;
+      }
+    }
+    assertThat(seen).as("published, then re-published while unacknowledged").isEqualTo(2);
+
+    for (String service : new String[] {"resume", "ai", "resume"}) {
+      h.vertx.eventBus().send(org.jobdash.common.bus.Addresses.USER_DELETION_ACK,
+          new JsonObject().put("version", 1).put("userId", id).put("service", service));
+    }
+    deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (h.count("SELECT count(*) FROM user_deletions WHERE user_id = $1 AND completed_at IS NOT NULL",
+        l.account().id()) == 0 && System.nanoTime() < deadline) {
+      UserHarness.pause(java.time.Duration.ofMillis(100));
+    }
+    var row = h.sql("SELECT acknowledged_by, completed_at FROM user_deletions WHERE user_id = $1", l.account().id())
+        .iterator().next();
+    assertThat(row.getArrayOfStrings(0)).containsExactlyInAnyOrder("resume", "ai");
+    assertThat(row.getOffsetDateTime(1)).isNotNull();
+  }
+
+  @Test
   void healthAndMetadataEndpointsAnswer() {
     assertThat(h.http.get("/health/live", null).status()).isEqualTo(200);
     TestClient.Response ready = h.http.get("/health/ready", null);

@@ -62,7 +62,8 @@ final class UserHarness implements AutoCloseable {
           .put("jwt", new JsonObject().put("privateKeyPem", keys.privateKeyPem()).put("publicKeyPem", keys.publicKeyPem()))
           .put("passwords", new JsonObject().put("threads", 2))
           .put("mail", new JsonObject().put("mode", "none"))
-          .put("bootstrapAdmins", new JsonArray(List.of(admins)));
+          .put("bootstrapAdmins", new JsonArray(List.of(admins)))
+          .put("deletion", new JsonObject().put("republishSeconds", 2));
       Vertx vertx = Vertx.vertx();
       UserHarness harness = new UserHarness(vertx, new TestClient(vertx, port), url,
           Pools.pool(vertx, "user-test-" + port, DatabaseConfig.from("test", new JsonObject().put("url", url.toUrl()))),

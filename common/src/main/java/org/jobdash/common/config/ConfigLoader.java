@@ -43,7 +43,8 @@ public final class ConfigLoader {
   }
 
   /**
-   * @param aliases environment variable name → dotted path in the configuration
+   * @param aliases environment variable name → dotted path in the configuration (several paths separated by
+   *                commas when one variable sets several settings)
    */
   public static JsonObject merge(JsonObject defaults, JsonObject file, Map<String, String> env,
                                  Map<String, String> aliases) {
@@ -54,7 +55,9 @@ public final class ConfigLoader {
     aliases.forEach((variable, path) -> {
       String value = env.get(variable);
       if (value != null && !value.isBlank()) {
-        set(merged, path, value);
+        for (String target : path.split(",")) {
+          set(merged, target.strip(), value);
+        }
       }
     });
     env.forEach((variable, value) -> {

@@ -69,7 +69,13 @@ public final class UserRepository {
       UPDATE refresh_tokens SET revoked_at = now(), revoked_reason = 'password_changed'
       FROM s WHERE refresh_tokens.session_id = s.id AND refresh_tokens.revoked_at IS NULL""";
 
-  private static final String DELETE = "DELETE FROM users WHERE id = $1 RETURNING id";
+  /** Deletes the account (its rows cascade) and records the deletion for the other services, atomically. */
+  private static final String DELETE = """
+      WITH d AS (DELETE FROM users WHERE id = $1 RETURNING id)
+      INSERT INTO user_deletions (user_id, last_published_at, publish_count)
+      SELECT id, now(), 1 FROM d
+      ON CONFLICT (user_id) DO NOTHING
+      RETURNING user_id""";
 
   private static final String CREATE_VERIFICATION = """
       INSERT INTO email_verifications (user_id, email, token_hash, expires_at)
