@@ -5,36 +5,140 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.sqlclient.Pool;
-import org.jobdash.common.db.DatabaseConfig;
+import org.jobdash.common.auth.BearerAuth;
+import org.jobdash.common.auth.JwtVerifier;
+import org.jobdash.common.auth.NativeCrypto;
 import org.jobdash.common.db.Pools;
-import org.jobdash.common.http.HttpSettings;
 import org.jobdash.common.http.ServiceRouter;
+import org.jobdash.common.work.BoundedWorker;
+import org.jobdash.common.work.Singleton;
+import org.jobdash.resume.analysis.AnalysisRepository;
+import org.jobdash.resume.analysis.AnalysisRequests;
+import org.jobdash.resume.analysis.AnalysisRoutes;
+import org.jobdash.resume.analysis.AnalysisService;
+import org.jobdash.resume.analysis.AnalysisSweep;
+import org.jobdash.resume.document.ResumeRepository;
+import org.jobdash.resume.document.ResumeRoutes;
+import org.jobdash.resume.document.ResumeService;
+import org.jobdash.resume.optimization.OptimizationRepository;
+import org.jobdash.resume.optimization.OptimizationRoutes;
+import org.jobdash.resume.optimization.OptimizationService;
+import org.jobdash.resume.stats.StatsRepository;
+import org.jobdash.resume.stats.StatsRoutes;
+import org.jobdash.resume.storage.ObjectStores;
+import org.jobdash.resume.storage.StorageRepository;
+import org.jobdash.resume.upload.FileInspector;
+import org.jobdash.resume.version.VersionRepository;
+import org.jobdash.resume.version.VersionRoutes;
+import org.jobdash.resume.version.VersionService;
+import org.jobdash.resume.version.VersionWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Wires the resume service: pool, router and HTTP server. */
+import java.util.UUID;
+
+/**
+ * Wires the résumé service: pool, storage providers, slices, event-bus consumers, the analysis sweep (in one
+ * elected instance) and the HTTP server.
+ */
 public final class ResumeVerticle extends VerticleBase {
 
   public static final String SERVICE = "resume";
+  private static final Logger log = LoggerFactory.getLogger(ResumeVerticle.class);
+  private static final String EVENTS_KEY = "resume-service.events";
+  /** Room for the multipart boundaries, part headers and the title around the file itself. */
+  private static final long MULTIPART_OVERHEAD = 64 * 1024;
 
   private Pool pool;
+  private ObjectStores stores;
+  private ResumeBusApi bus;
+  /** Instances of one deployment share its deployment id, so the election needs an id of this instance. */
+  private final String instanceId = UUID.randomUUID().toString();
+  private boolean owner;
+  private long sweepTimer = -1;
 
   @Override
   public Future<?> start() {
-    JsonObject json = config();
-    HttpSettings http = HttpSettings.from(json.getJsonObject("http", new JsonObject()), 8082);
-    DatabaseConfig database = DatabaseConfig.from("resume.database.url (RESUME_SERVICE_DATABASE_URL)",
-        json.getJsonObject("database", new JsonObject()));
-    pool = Pools.pool(vertx, "resume-service", database);
+    ResumeConfig config = ResumeConfig.from(config());
+    NativeCrypto.install();
+    pool = Pools.pool(vertx, "resume-service", config.database());
+    BoundedWorker files = BoundedWorker.shared(vertx, "resume-files", config.files().workerThreads(),
+        config.files().workerQueue(), 60);
+    return vertx.fileSystem().mkdirs(config.files().uploadsDirectory().toString())
+        .compose(v -> files.submit(() -> {
+          FileInspector.warmUp();
+          return null;
+        }))
+        .compose(v -> ObjectStores.open(vertx, config, new StorageRepository(pool)))
+        .compose(opened -> {
+          stores = opened;
+          return wire(config, files);
+        });
+  }
+
+  private Future<?> wire(ResumeConfig config, BoundedWorker files) {
+    AnalysisRequests analysisRequests = new AnalysisRequests(vertx);
+    VersionWriter writer = new VersionWriter();
+    ResumeService resumes = new ResumeService(pool, new ResumeRepository(pool), new StorageRepository(pool), stores,
+        files, new FileInspector(config.files().maxContentChars()), writer, analysisRequests);
+    VersionService versions = new VersionService(pool, new VersionRepository(pool), writer, files, analysisRequests);
+    OptimizationService optimizations = new OptimizationService(vertx, pool, new OptimizationRepository(pool), writer,
+        analysisRequests, config.optimizationTimeout().toMillis(), config.files().maxContentChars());
+    AnalysisRepository analysisRepository = new AnalysisRepository(pool);
+    AnalysisService analyses = new AnalysisService(analysisRepository);
+
     Router router = ServiceRouter.create(vertx, SERVICE,
-        () -> pool.query("SELECT 1").execute().map(rows -> new JsonObject().put("database", "UP")),
+        () -> pool.query("SELECT 1").execute().map(rows -> new JsonObject().put("database", "UP")
+            .put("storage", stores.active().provider())),
         "openapi/resume-service.yaml");
-    return vertx.createHttpServer(new HttpServerOptions().setHost(http.host()).setPort(http.port()).setTcpNoDelay(true))
+    BodyHandler json = ServiceRouter.jsonBody(config.http().bodyLimitBytes());
+    // files stream to disk and are refused with 413 as soon as the body passes the limit; the parts are removed
+    // when the response ends
+    BodyHandler uploads = BodyHandler.create(config.files().uploadsDirectory().toString())
+        .setBodyLimit(stores.maxFileSizeBytes() + MULTIPART_OVERHEAD)
+        .setDeleteUploadedFilesOnEnd(true);
+    router.route("/api/*").handler(new BearerAuth(new JwtVerifier(vertx, config.jwt())));
+    router.post("/api/v1/resumes").handler(ctx -> (ResumeRoutes.isMultipart(ctx) ? uploads : json).handle(ctx));
+    router.route("/api/*").handler(json);
+    new StatsRoutes(new StatsRepository(pool)).mount(router);
+    new OptimizationRoutes(optimizations).mount(router);
+    new VersionRoutes(versions).mount(router);
+    new AnalysisRoutes(analyses).mount(router);
+    new ResumeRoutes(resumes, config.files().maxContentChars()).mount(router);
+
+    bus = new ResumeBusApi(vertx, resumes, analyses);
+    Future<Void> consumers = bus.registerRequests();
+    owner = Singleton.claim(vertx, EVENTS_KEY, instanceId);
+    if (owner) {
+      consumers = consumers.compose(v -> bus.registerPublished());
+      AnalysisSweep sweep = new AnalysisSweep(analysisRepository, analysisRequests, config.analysis());
+      long every = config.analysis().sweepInterval().toMillis();
+      sweepTimer = vertx.setPeriodic(every, every, id -> sweep.run()
+          .compose(resent -> optimizations.failStale())
+          .onFailure(e -> log.warn("the analysis sweep failed: {}", e.toString())));
+    }
+    return consumers.compose(v -> vertx.createHttpServer(new HttpServerOptions()
+            .setHost(config.http().host())
+            .setPort(config.http().port())
+            .setTcpNoDelay(true)
+            .setIdleTimeout(120))
         .requestHandler(router)
-        .listen();
+        .listen());
   }
 
   @Override
   public Future<?> stop() {
-    return pool == null ? Future.succeededFuture() : pool.close();
+    if (sweepTimer >= 0) {
+      vertx.cancelTimer(sweepTimer);
+    }
+    if (owner) {
+      Singleton.release(vertx, EVENTS_KEY, instanceId);
+    }
+    Future<Void> unregistered = bus == null ? Future.succeededFuture() : bus.unregister();
+    return unregistered
+        .compose(v -> stores == null ? Future.<Void>succeededFuture() : stores.close())
+        .compose(v -> pool == null ? Future.<Void>succeededFuture() : pool.close());
   }
 }

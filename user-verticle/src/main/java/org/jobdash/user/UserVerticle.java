@@ -38,6 +38,8 @@ import org.jobdash.user.token.SigningKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.UUID;
+
 /** Wires the user service: pool, slices, event-bus consumers, the periodic clean-up, and the HTTP server. */
 public final class UserVerticle extends VerticleBase {
 
@@ -45,6 +47,8 @@ public final class UserVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(UserVerticle.class);
   private static final String CLEANUP_KEY = "user-service.cleanup";
 
+  /** Instances of one deployment share its deployment id, so the election needs an id of this instance. */
+  private final String instanceId = UUID.randomUUID().toString();
   private Pool pool;
   private boolean owner;
 
@@ -101,7 +105,7 @@ public final class UserVerticle extends VerticleBase {
       if (!"none".equals(config.mail().mode())) {
         consumers = consumers.compose(v -> new Mailer(vertx, config.mail()).register(vertx).completion());
       }
-      owner = Singleton.claim(vertx, CLEANUP_KEY, deploymentID());
+      owner = Singleton.claim(vertx, CLEANUP_KEY, instanceId);
       if (owner) {
         long every = config.cleanupInterval().toMillis();
         vertx.setPeriodic(every, every, id -> pool.query("SELECT cleanup_expired_auth_data() AS removed").execute()
@@ -122,7 +126,7 @@ public final class UserVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     if (owner) {
-      Singleton.release(vertx, CLEANUP_KEY, deploymentID());
+      Singleton.release(vertx, CLEANUP_KEY, instanceId);
     }
     return pool == null ? Future.succeededFuture() : pool.close();
   }

@@ -13,14 +13,17 @@ public final class Singleton {
 
   private Singleton() {}
 
-  /** True for the first deployment that claims {@code key}; it keeps the claim until it {@link #release}s it. */
-  public static boolean claim(Vertx vertx, String key, String deploymentId) {
+  /**
+   * True for the first verticle instance that claims {@code key}; it keeps the claim until it {@link #release}s
+   * it. {@code instanceId} must be unique per instance: the instances of one deployment share its deployment id.
+   */
+  public static boolean claim(Vertx vertx, String key, String instanceId) {
     LocalMap<String, String> owners = vertx.sharedData().getLocalMap(MAP);
-    String owner = owners.putIfAbsent(key, deploymentId);
-    return owner == null || owner.equals(deploymentId);
+    String owner = owners.putIfAbsent(key, instanceId);
+    return owner == null || owner.equals(instanceId);
   }
 
-  public static void release(Vertx vertx, String key, String deploymentId) {
-    vertx.sharedData().<String, String>getLocalMap(MAP).removeIfPresent(key, deploymentId);
+  public static void release(Vertx vertx, String key, String instanceId) {
+    vertx.sharedData().<String, String>getLocalMap(MAP).removeIfPresent(key, instanceId);
   }
 }

@@ -1,0 +1,33 @@
+package org.jobdash.resume.analysis;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.jobdash.common.auth.AuthUser;
+import org.jobdash.common.http.JsonInput;
+import org.jobdash.common.http.ServiceRouter;
+
+/** {@code GET /api/v1/resumes/{id}/analyses}: the stored analyses of a résumé and their summary. */
+public final class AnalysisRoutes {
+
+  private final AnalysisService analyses;
+
+  public AnalysisRoutes(AnalysisService analyses) {
+    this.analyses = analyses;
+  }
+
+  public void mount(Router router) {
+    router.get("/api/v1/resumes/:id/analyses").handler(this::list);
+  }
+
+  private void list(RoutingContext ctx) {
+    analyses.ofResume(AuthUser.of(ctx).userId(), JsonInput.pathUuid(ctx, "id"))
+        .onSuccess(result -> {
+          JsonArray items = new JsonArray();
+          result.items().forEach(a -> items.add(a.toJson()));
+          ServiceRouter.json(ctx, 200, new JsonObject().put("items", items).put("summary", result.summary()));
+        })
+        .onFailure(ctx::fail);
+  }
+}

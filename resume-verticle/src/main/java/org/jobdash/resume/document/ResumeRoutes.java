@@ -1,0 +1,195 @@
+package org.jobdash.resume.document;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.FileUpload;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.jobdash.common.auth.AuthUser;
+import org.jobdash.common.http.ApiException;
+import org.jobdash.common.http.JsonInput;
+import org.jobdash.common.http.ServiceRouter;
+import org.jobdash.resume.Timestamps;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** {@code /api/v1/resumes}: create (upload or text), list, read, download, edit, delete, processing status. */
+public final class ResumeRoutes {
+
+  static final Set<String> STATUSES = Set.of("pending", "processing", "completed", "failed");
+  private static final int MAX_TITLE = 255;
+  private static final int MAX_FILENAME = 255;
+
+  private final ResumeService resumes;
+  private final int maxContentChars;
+
+  public ResumeRoutes(ResumeService resumes, int maxContentChars) {
+    this.resumes = resumes;
+    this.maxContentChars = maxContentChars;
+  }
+
+  /** Mount after the body handlers; {@code /api/v1/resumes/{id}} last, so that literal paths win. */
+  public void mount(Router router) {
+    router.post("/api/v1/resumes").handler(this::create);
+    router.get("/api/v1/resumes").handler(this::list);
+    router.get("/api/v1/resumes/:id").handler(this::get);
+    router.get("/api/v1/resumes/:id/file").handler(this::download);
+    router.get("/api/v1/resumes/:id/status").handler(this::status);
+    router.patch("/api/v1/resumes/:id").handler(this::update);
+    router.delete("/api/v1/resumes/:id").handler(this::delete);
+  }
+
+  public static boolean isMultipart(RoutingContext ctx) {
+    String type = ctx.request().getHeader("Content-Type");
+    return type != null && type.regionMatches(true, 0, "multipart/form-data", 0, 19);
+  }
+
+  private void create(RoutingContext ctx) {
+    UUID userId = AuthUser.of(ctx).userId();
+    if (isMultipart(ctx)) {
+      resumes.upload(userId, upload(ctx)).onSuccess(r -> created(ctx, r)).onFailure(ctx::fail);
+      return;
+    }
+    JsonInput in = JsonInput.body(ctx);
+    String title = in.requiredString("title", 1, MAX_TITLE);
+    String content = in.requiredString("content", 1, maxContentChars);
+    in.validate();
+    resumes.createText(userId, title.strip(), content).onSuccess(r -> created(ctx, r)).onFailure(ctx::fail);
+  }
+
+  private static ResumeService.Upload upload(RoutingContext ctx) {
+    List<FileUpload> files = ctx.fileUploads().stream().filter(f -> "file".equals(f.name())).toList();
+    if (files.size() != 1 || ctx.fileUploads().size() != 1) {
+      throw ApiException.Invalid.field("file", "exactly one file part named 'file' is required");
+    }
+    String title = ctx.request().getFormAttribute("title");
+    if (title != null && title.length() > MAX_TITLE) {
+      throw ApiException.Invalid.field("title", "must be at most " + MAX_TITLE + " characters");
+    }
+    FileUpload file = files.get(0);
+    return new ResumeService.Upload(Path.of(file.uploadedFileName()), originalName(file.fileName()), file.size(), title);
+  }
+
+  /** The client's file name without any directory part or control characters; kept as data, never as a path. */
+  static String originalName(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    String name = raw.substring(Math.max(raw.lastIndexOf('/'), raw.lastIndexOf('\\')) + 1)
+        .replaceAll("\\p{Cntrl}", "").strip();
+    if (name.isEmpty()) {
+      return null;
+    }
+    return name.length() > MAX_FILENAME ? name.substring(name.length() - MAX_FILENAME) : name;
+  }
+
+  private static void created(RoutingContext ctx, Resume resume) {
+    ctx.response().putHeader("Location", "/api/v1/resumes/" + resume.id());
+    ServiceRouter.json(ctx, 201, resume.toJson());
+  }
+
+  private void list(RoutingContext ctx) {
+    int limit = JsonInput.queryInt(ctx, "limit", 20, 1, 100);
+    String status = ctx.request().getParam("status");
+    if (status != null && !STATUSES.contains(status)) {
+      throw ApiException.Invalid.field("status", "must be one of " + STATUSES);
+    }
+    String q = ctx.request().getParam("q");
+    if (q != null && q.length() > MAX_TITLE) {
+      throw ApiException.Invalid.field("q", "must be at most " + MAX_TITLE + " characters");
+    }
+    String cursor = ctx.request().getParam("cursor");
+    resumes.list(AuthUser.of(ctx).userId(), status, q == null || q.isBlank() ? null : q.strip(),
+            cursor == null || cursor.isBlank() ? null : cursor, limit)
+        .onSuccess(page -> {
+          JsonArray items = new JsonArray();
+          page.items().forEach(r -> items.add(r.toJson()));
+          ServiceRouter.json(ctx, 200, new JsonObject().put("items", items).put("nextCursor", page.nextCursor()));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private void get(RoutingContext ctx) {
+    resumes.get(AuthUser.of(ctx).userId(), JsonInput.pathUuid(ctx, "id"))
+        .onSuccess(r -> ServiceRouter.json(ctx, 200, r.toJson()))
+        .onFailure(ctx::fail);
+  }
+
+  /** The original bytes; the ETag is the file's SHA-256, so a matching {@code If-None-Match} is a 304. */
+  private void download(RoutingContext ctx) {
+    UUID userId = AuthUser.of(ctx).userId();
+    resumes.get(userId, JsonInput.pathUuid(ctx, "id")).onSuccess(resume -> {
+      String etag = resume.checksumSha256() == null ? null : "\"" + resume.checksumSha256() + "\"";
+      if (etag != null && etag.equals(ctx.request().getHeader("If-None-Match"))) {
+        ctx.response().setStatusCode(304).putHeader("ETag", etag).end();
+        return;
+      }
+      resumes.content(resume).onSuccess(file -> {
+        ctx.response()
+            .putHeader("Content-Type", resume.mimeType())
+            .putHeader("Content-Disposition", disposition(resume.originalFilename()))
+            .putHeader("Cache-Control", "private, no-cache")
+            .putHeader("X-Content-Type-Options", "nosniff");
+        if (etag != null) {
+          ctx.response().putHeader("ETag", etag);
+        }
+        ctx.response().end(file);
+      }).onFailure(ctx::fail);
+    }).onFailure(ctx::fail);
+  }
+
+  static String disposition(String name) {
+    String fileName = name == null ? "resume" : name;
+    String ascii = fileName.replaceAll("[^\\x20-\\x7E]|[\"\\\\]", "_");
+    String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
+    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+  }
+
+  private void status(RoutingContext ctx) {
+    resumes.get(AuthUser.of(ctx).userId(), JsonInput.pathUuid(ctx, "id"))
+        .onSuccess(r -> ServiceRouter.json(ctx, 200, new JsonObject()
+            .put("resumeId", r.id().toString())
+            .put("processingStatus", r.processingStatus())
+            .put("processingError", r.processingError())
+            .put("analysisRequestedAt", Timestamps.iso(r.analysisRequestedAt()))
+            .put("analysisAttempts", r.analysisAttempts())
+            .put("analysisCompletedAt", Timestamps.iso(r.analysisCompletedAt()))
+            .put("qualityScore", r.qualityScore())
+            .put("atsScore", r.atsScore())
+            .put("currentVersion", r.currentVersion())))
+        .onFailure(ctx::fail);
+  }
+
+  private void update(RoutingContext ctx) {
+    UUID id = JsonInput.pathUuid(ctx, "id");
+    JsonInput in = JsonInput.body(ctx);
+    String title = in.optionalString("title", MAX_TITLE);
+    String content = in.optionalString("content", maxContentChars);
+    String summary = in.optionalString("changeSummary", 255);
+    if (title != null && title.isBlank()) {
+      in.error("title", "must not be blank");
+    }
+    if (content != null && content.isBlank()) {
+      in.error("content", "must not be blank");
+    }
+    if (title == null && content == null && !in.has("title") && !in.has("content")) {
+      in.error("content", "title or content is required");
+    }
+    in.validate();
+    resumes.update(AuthUser.of(ctx).userId(), id, title == null ? null : title.strip(), content,
+            summary == null || summary.isBlank() ? null : summary.strip())
+        .onSuccess(r -> ServiceRouter.json(ctx, 200, r.toJson()))
+        .onFailure(ctx::fail);
+  }
+
+  private void delete(RoutingContext ctx) {
+    resumes.delete(AuthUser.of(ctx).userId(), JsonInput.pathUuid(ctx, "id"))
+        .onSuccess(v -> ctx.response().setStatusCode(204).end())
+        .onFailure(ctx::fail);
+  }
+}

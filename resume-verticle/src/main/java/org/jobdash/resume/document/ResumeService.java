@@ -1,0 +1,238 @@
+package org.jobdash.resume.document;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import org.jobdash.common.http.ApiException;
+import org.jobdash.common.work.BoundedWorker;
+import org.jobdash.resume.analysis.AnalysisRequests;
+import org.jobdash.resume.storage.ObjectStore;
+import org.jobdash.resume.storage.ObjectStores;
+import org.jobdash.resume.storage.StorageKeys;
+import org.jobdash.resume.storage.StorageRepository;
+import org.jobdash.resume.upload.FileInspector;
+import org.jobdash.resume.upload.InspectedFile;
+import org.jobdash.resume.version.SectionChange;
+import org.jobdash.resume.version.SectionDiff;
+import org.jobdash.resume.version.VersionWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Résumé rules: uploads (checked, stored, then recorded; nothing half-written), text résumés, edits that make
+ * versions, downloads, deletion of rows and then files, and the purge of a deleted user.
+ */
+public final class ResumeService {
+
+  private static final Logger log = LoggerFactory.getLogger(ResumeService.class);
+
+  /** A file the body handler has streamed to disk, with the client's name for it (kept as data only). */
+  public record Upload(Path uploadedFile, String originalFilename, long size, String title) {}
+
+  /** A page of a listing. */
+  public record Page(List<Resume> items, String nextCursor) {}
+
+  private record Checked(byte[] bytes, InspectedFile file) {}
+
+  private record Edit(Resume resume, boolean newContent) {}
+
+  private final Pool pool;
+  private final ResumeRepository resumes;
+  private final StorageRepository storage;
+  private final ObjectStores stores;
+  private final BoundedWorker files;
+  private final FileInspector inspector;
+  private final VersionWriter versions;
+  private final AnalysisRequests analyses;
+
+  public ResumeService(Pool pool, ResumeRepository resumes, StorageRepository storage, ObjectStores stores,
+                       BoundedWorker files, FileInspector inspector, VersionWriter versions, AnalysisRequests analyses) {
+    this.pool = pool;
+    this.resumes = resumes;
+    this.storage = storage;
+    this.stores = stores;
+    this.files = files;
+    this.inspector = inspector;
+    this.versions = versions;
+    this.analyses = analyses;
+  }
+
+  /**
+   * Reads and checks the file on a worker, asks the database whether it may be stored, stores it under a new key,
+   * then inserts the row; when the insert fails the stored object is removed again.
+   */
+  public Future<Resume> upload(UUID userId, Upload upload) {
+    if (upload.size() == 0) {
+      return Future.failedFuture(ApiException.Invalid.field("file", "is empty"));
+    }
+    if (upload.size() > stores.maxFileSizeBytes()) {
+      return Future.failedFuture(tooLarge());
+    }
+    return files.submit(() -> {
+          byte[] bytes = Files.readAllBytes(upload.uploadedFile());
+          return new Checked(bytes, inspector.inspect(bytes, upload.originalFilename()));
+        })
+        .compose(checked -> checkAllowed(userId, checked.bytes().length, checked.file().mimeType()).map(checked))
+        .compose(checked -> store(userId, upload, checked));
+  }
+
+  private Future<Resume> store(UUID userId, Upload upload, Checked checked) {
+    ObjectStore store = stores.active();
+    String key = StorageKeys.newKey(userId);
+    UUID requestId = UUID.randomUUID();
+    InspectedFile file = checked.file();
+    ResumeRepository.NewResume row = new ResumeRepository.NewResume(userId, titleFor(upload),
+        upload.originalFilename(), store.provider(), key, store.locationOf(key), checked.bytes().length,
+        file.mimeType(), file.sha256(), file.text(), "upload", requestId);
+    return store.put(key, Buffer.buffer(checked.bytes()), file.mimeType())
+        .recover(e -> {
+          log.error("storing {} in '{}' failed: {}", key, store.provider(), e.toString());
+          return Future.failedFuture(new ApiException.Unavailable("The file store is unavailable; try again shortly"));
+        })
+        .compose(v -> resumes.insert(row).recover(e -> store.delete(key)
+            .onFailure(d -> log.error("could not remove {} from '{}' after a failed insert: {}", key, store.provider(),
+                d.toString()))
+            .transform(ignored -> Future.failedFuture(e))))
+        .onSuccess(resume -> analyses.send(requestId, resume.id(), userId, resume.title(), resume.content()));
+  }
+
+  /** The seed's {@code validate_file_upload}; a refusal is explained from the quota it checks. */
+  private Future<Void> checkAllowed(UUID userId, int size, String mimeType) {
+    return storage.uploadAllowed(size, mimeType, userId).compose(allowed -> allowed
+        ? Future.<Void>succeededFuture()
+        : storage.quota(userId).compose(quota -> Future.failedFuture(refusal(quota, size, mimeType))));
+  }
+
+  private static ApiException refusal(Optional<StorageRepository.Quota> quota, int size, String mimeType) {
+    if (quota.isEmpty()) {
+      return new ApiException.Unavailable("No storage provider is active; uploads are not possible right now");
+    }
+    StorageRepository.Quota q = quota.get();
+    if (q.quotaBytes() != null && q.usedBytes() + size > q.quotaBytes()) {
+      return new ApiException.TooLarge("This file (" + size + " bytes) would exceed your storage quota: "
+          + q.usedBytes() + " of " + q.quotaBytes() + " bytes are used");
+    }
+    return new ApiException.UnsupportedType("The storage rules do not accept a " + mimeType + " file of " + size
+        + " bytes");
+  }
+
+  private ApiException tooLarge() {
+    return new ApiException.TooLarge("The file is larger than " + stores.maxFileSizeBytes() + " bytes");
+  }
+
+  private static String titleFor(Upload upload) {
+    if (upload.title() != null && !upload.title().isBlank()) {
+      return upload.title().strip();
+    }
+    String name = upload.originalFilename() == null ? "" : upload.originalFilename().strip();
+    int dot = name.lastIndexOf('.');
+    String base = dot > 0 ? name.substring(0, dot) : name;
+    return base.isBlank() ? "Untitled résumé" : base;
+  }
+
+  /** A résumé written as text, with no file. */
+  public Future<Resume> createText(UUID userId, String title, String content) {
+    UUID requestId = UUID.randomUUID();
+    return resumes.insert(new ResumeRepository.NewResume(userId, title, null, null, null, null, null, null, null,
+            content, "text", requestId))
+        .onSuccess(resume -> analyses.send(requestId, resume.id(), userId, resume.title(), resume.content()));
+  }
+
+  public Future<Resume> get(UUID userId, UUID id) {
+    return resumes.find(id, userId).map(found -> found.orElseThrow(ResumeService::notFound));
+  }
+
+  public Future<Page> list(UUID userId, String status, String titleContains, String cursor, int limit) {
+    ResumeRepository.Position after = cursor == null ? null : ResumeCursor.decode(cursor);
+    return resumes.list(userId, status, titleContains, after, limit + 1).map(rows -> rows.size() > limit
+        ? new Page(rows.subList(0, limit), ResumeCursor.encode(rows.get(limit - 1)))
+        : new Page(rows, null));
+  }
+
+  /**
+   * Changes the title and/or the content under the résumé's row lock; a new content becomes the next version
+   * (source {@code user}) with its section changes, and is sent for analysis once committed.
+   */
+  public Future<Resume> update(UUID userId, UUID id, String title, String content, String changeSummary) {
+    UUID requestId = UUID.randomUUID();
+    return pool.withTransaction(conn -> resumes.lock(conn, id, userId).compose(found -> {
+          Resume current = found.orElseThrow(ResumeService::notFound);
+          boolean titleChanged = title != null && !title.equals(current.title());
+          boolean contentChanged = content != null && !content.equals(current.content());
+          Future<Void> titleWrite = titleChanged ? resumes.setTitle(conn, id, userId, title) : Future.succeededFuture();
+          if (!contentChanged) {
+            return titleWrite.compose(v -> resumes.find(conn, id, userId)).map(r -> new Edit(r.orElseThrow(), false));
+          }
+          List<SectionChange> changes = new ArrayList<>();
+          if (titleChanged) {
+            changes.add(new SectionChange("title", SectionChange.MODIFIED, current.title(), title));
+          }
+          changes.addAll(SectionDiff.between(current.content(), content));
+          JsonObject summary = new JsonObject().put("summary", changeSummary)
+              .put("sections", new JsonArray(changes.stream().map(SectionChange::section).toList()));
+          return titleWrite
+              .compose(v -> versions.write(conn, new VersionWriter.NewContent(id, content, "user",
+                  changeSummary == null ? "Edited" : changeSummary, null, summary, changes, requestId)))
+              .compose(v -> resumes.find(conn, id, userId))
+              .map(r -> new Edit(r.orElseThrow(), true));
+        }))
+        .onSuccess(edit -> {
+          if (edit.newContent()) {
+            Resume r = edit.resume();
+            analyses.send(requestId, r.id(), userId, r.title(), r.content());
+          }
+        })
+        .map(Edit::resume);
+  }
+
+  /** The stored bytes of the résumé's file (a text résumé has none: 404). */
+  public Future<Buffer> content(Resume resume) {
+    if (!resume.hasFile()) {
+      return Future.failedFuture(new ApiException.NotFound("This résumé was written as text and has no file"));
+    }
+    return Future.succeededFuture().compose(v -> stores.named(resume.storageProvider()).get(resume.storageKey()))
+        .recover(e -> {
+          log.error("the file {} of résumé {} cannot be read from '{}': {}", resume.storageKey(), resume.id(),
+              resume.storageProvider(), e.toString());
+          return Future.failedFuture(new ApiException.Unavailable("The file store is unavailable; try again shortly"));
+        });
+  }
+
+  /** Deletes the rows, then (after the commit) the stored file; a file that cannot be removed is only logged. */
+  public Future<Void> delete(UUID userId, UUID id) {
+    return resumes.delete(id, userId).compose(deleted -> {
+      ResumeRepository.StoredObject file = deleted.orElseThrow(ResumeService::notFound);
+      return file.key() == null ? Future.<Void>succeededFuture() : removeQuietly(file);
+    });
+  }
+
+  /** {@code user.deleted}: every row of the user, then their files; repeating it finds nothing and succeeds. */
+  public Future<Integer> purgeUser(UUID userId) {
+    return resumes.purgeUser(userId).compose(removed -> Future.join(removed.stream().map(this::removeQuietly).toList())
+        .compose(v -> Future.join(stores.all().stream().map(store -> store.deleteUnder(StorageKeys.userPrefix(userId))
+            .onFailure(e -> log.warn("could not clear {} in '{}': {}", StorageKeys.userPrefix(userId), store.provider(),
+                e.toString()))
+            .otherwiseEmpty()).toList()))
+        .map(v -> removed.size()));
+  }
+
+  private Future<Void> removeQuietly(ResumeRepository.StoredObject file) {
+    return Future.succeededFuture().compose(v -> stores.named(file.provider()).delete(file.key()))
+        .onFailure(e -> log.warn("the stored file {} in '{}' could not be deleted: {}", file.key(), file.provider(),
+            e.toString()))
+        .otherwiseEmpty();
+  }
+
+  private static ApiException notFound() {
+    return new ApiException.NotFound("No such résumé");
+  }
+}

@@ -1,0 +1,91 @@
+package org.jobdash.resume.optimization;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.jobdash.common.auth.AuthUser;
+import org.jobdash.common.http.JsonInput;
+import org.jobdash.common.http.ServiceRouter;
+import org.jobdash.resume.Timestamps;
+
+import java.util.UUID;
+
+/** Optimisation requests and their tracking rows, and feedback on them. */
+public final class OptimizationRoutes {
+
+  private static final int MAX_JOB_DESCRIPTION = 20_000;
+
+  private final OptimizationService optimizations;
+
+  public OptimizationRoutes(OptimizationService optimizations) {
+    this.optimizations = optimizations;
+  }
+
+  /** Mount before {@code /api/v1/resumes/{id}} routes. */
+  public void mount(Router router) {
+    router.get("/api/v1/resumes/optimizations/:oid").handler(this::get);
+    router.post("/api/v1/resumes/optimizations/:oid/feedback").handler(this::feedback);
+    router.post("/api/v1/resumes/:id/optimizations").handler(this::request);
+    router.get("/api/v1/resumes/:id/optimizations").handler(this::ofResume);
+  }
+
+  private void request(RoutingContext ctx) {
+    UUID resumeId = JsonInput.pathUuid(ctx, "id");
+    JsonInput in = ctx.body().length() == 0 ? JsonInput.of(new JsonObject()) : JsonInput.body(ctx);
+    String jobDescription = in.optionalString("jobDescription", MAX_JOB_DESCRIPTION);
+    String targetRole = in.optionalString("targetRole", 255);
+    UUID templateId = in.optionalUuid("templateId");
+    String type = in.optionalString("optimizationType", 50);
+    if (type != null && !type.matches("[a-z][a-z_]{0,49}")) {
+      in.error("optimizationType", "must be lower-case letters and underscores, e.g. general or job_match");
+    }
+    in.validate();
+    OptimizationService.Request request = new OptimizationService.Request(type == null ? "general" : type,
+        blankToNull(jobDescription), blankToNull(targetRole), templateId);
+    optimizations.request(AuthUser.of(ctx).userId(), resumeId, request)
+        .onSuccess(o -> {
+          ctx.response().putHeader("Location", "/api/v1/resumes/optimizations/" + o.id());
+          ServiceRouter.json(ctx, 202, o.toJson());
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private void ofResume(RoutingContext ctx) {
+    optimizations.ofResume(AuthUser.of(ctx).userId(), JsonInput.pathUuid(ctx, "id"))
+        .onSuccess(list -> {
+          JsonArray items = new JsonArray();
+          list.forEach(o -> items.add(o.toJson()));
+          ServiceRouter.json(ctx, 200, new JsonObject().put("items", items));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private void get(RoutingContext ctx) {
+    optimizations.get(AuthUser.of(ctx).userId(), JsonInput.pathUuid(ctx, "oid"))
+        .onSuccess(o -> ServiceRouter.json(ctx, 200, o.toJson()))
+        .onFailure(ctx::fail);
+  }
+
+  private void feedback(RoutingContext ctx) {
+    UUID id = JsonInput.pathUuid(ctx, "oid");
+    JsonInput in = JsonInput.body(ctx);
+    Integer rating = in.requiredInt("rating", 1, 5);
+    Boolean helpful = in.optionalBoolean("helpful");
+    String comment = in.optionalString("comment", 2000);
+    in.validate();
+    optimizations.feedback(AuthUser.of(ctx).userId(), id, rating, helpful, blankToNull(comment))
+        .onSuccess(f -> ServiceRouter.json(ctx, 201, new JsonObject()
+            .put("id", f.id().toString())
+            .put("optimizationId", f.optimizationId().toString())
+            .put("rating", f.rating())
+            .put("helpful", f.helpful())
+            .put("comment", f.comment())
+            .put("createdAt", Timestamps.iso(f.createdAt()))))
+        .onFailure(ctx::fail);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}

@@ -1,0 +1,80 @@
+package org.jobdash.resume.version;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.jobdash.common.auth.AuthUser;
+import org.jobdash.common.http.ApiException;
+import org.jobdash.common.http.JsonInput;
+import org.jobdash.common.http.ServiceRouter;
+
+import java.util.UUID;
+
+/** {@code /api/v1/resumes/{id}/versions}: history, one version, comparison, restore. */
+public final class VersionRoutes {
+
+  private final VersionService versions;
+
+  public VersionRoutes(VersionService versions) {
+    this.versions = versions;
+  }
+
+  public void mount(Router router) {
+    router.get("/api/v1/resumes/:id/versions").handler(this::history);
+    router.get("/api/v1/resumes/:id/versions/compare").handler(this::compare);
+    router.get("/api/v1/resumes/:id/versions/:n").handler(this::one);
+    router.post("/api/v1/resumes/:id/versions/:n/restore").handler(this::restore);
+  }
+
+  private void history(RoutingContext ctx) {
+    versions.history(AuthUser.of(ctx).userId(), JsonInput.pathUuid(ctx, "id"))
+        .onSuccess(list -> {
+          JsonArray items = new JsonArray();
+          list.forEach(v -> items.add(v.toJson()));
+          ServiceRouter.json(ctx, 200, new JsonObject().put("items", items));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private void one(RoutingContext ctx) {
+    versions.get(AuthUser.of(ctx).userId(), JsonInput.pathUuid(ctx, "id"), versionNumber(ctx))
+        .onSuccess(v -> ServiceRouter.json(ctx, 200, v.toJson()))
+        .onFailure(ctx::fail);
+  }
+
+  private void compare(RoutingContext ctx) {
+    UUID id = JsonInput.pathUuid(ctx, "id");
+    int from = requiredQueryInt(ctx, "from");
+    int to = requiredQueryInt(ctx, "to");
+    versions.compare(AuthUser.of(ctx).userId(), id, from, to)
+        .onSuccess(c -> ServiceRouter.json(ctx, 200, c.toJson()))
+        .onFailure(ctx::fail);
+  }
+
+  private void restore(RoutingContext ctx) {
+    UUID id = JsonInput.pathUuid(ctx, "id");
+    versions.restore(AuthUser.of(ctx).userId(), id, versionNumber(ctx))
+        .onSuccess(v -> {
+          ctx.response().putHeader("Location", "/api/v1/resumes/" + id + "/versions/" + v.versionNumber());
+          ServiceRouter.json(ctx, 201, v.toJson());
+        })
+        .onFailure(ctx::fail);
+  }
+
+  /** A version number in the path; anything but a positive integer cannot name a version: 404. */
+  private static int versionNumber(RoutingContext ctx) {
+    String raw = ctx.pathParam("n");
+    if (raw == null || !raw.matches("[1-9][0-9]{0,8}")) {
+      throw new ApiException.NotFound("No such version");
+    }
+    return Integer.parseInt(raw);
+  }
+
+  private static int requiredQueryInt(RoutingContext ctx, String name) {
+    if (ctx.request().getParam(name) == null) {
+      throw ApiException.Invalid.field(name, "is required");
+    }
+    return JsonInput.queryInt(ctx, name, 1, 1, Integer.MAX_VALUE);
+  }
+}
