@@ -21,6 +21,16 @@ public final class ServiceRouter {
 
   private ServiceRouter() {}
 
+  /** A readiness failure that carries the state of each dependency checked. */
+  public static final class NotReady extends RuntimeException {
+    private final JsonObject checks;
+
+    public NotReady(JsonObject checks) {
+      super("not ready: " + checks.encode(), null, false, false);
+      this.checks = checks;
+    }
+  }
+
   /**
    * @param readiness checks the service's dependencies; a failed future makes {@code /health/ready} a 503
    * @param openApiResource classpath resource served at {@code /openapi.yaml}, or null
@@ -39,8 +49,15 @@ public final class ServiceRouter {
         .timeout(3, java.util.concurrent.TimeUnit.SECONDS)
         .onSuccess(details -> json(ctx, 200, new JsonObject().put("status", "UP").put("service", service)
             .put("checks", details)))
-        .onFailure(e -> json(ctx, 503, new JsonObject().put("status", "DOWN").put("service", service)
-            .put("error", String.valueOf(e.getMessage())))));
+        .onFailure(e -> {
+          JsonObject body = new JsonObject().put("status", "DOWN").put("service", service);
+          if (e instanceof NotReady notReady) {
+            body.put("checks", notReady.checks);
+          } else {
+            body.put("error", String.valueOf(e.getMessage()));
+          }
+          json(ctx, 503, body);
+        }));
     if (BackendRegistries.getDefaultNow() != null) {
       router.get("/metrics").handler(PrometheusScrapingHandler.create());
     }

@@ -12,6 +12,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.MediaType;
 import io.vertx.httpproxy.OriginRequestProvider;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
@@ -115,8 +116,7 @@ public final class GatewayVerticle extends VerticleBase {
         result.put(names.get(i), check);
         up &= "UP".equals(check.getString("status"));
       }
-      return up ? Future.succeededFuture(result)
-          : Future.failedFuture(new IllegalStateException("not ready: " + result.encode()));
+      return up ? Future.succeededFuture(result) : Future.failedFuture(new ServiceRouter.NotReady(result));
     });
   }
 
@@ -125,6 +125,8 @@ public final class GatewayVerticle extends VerticleBase {
    * turns an unreachable or silent backend into a 503 problem instead of a bare 502.
    */
   private static final class ForwardingInterceptor implements ProxyInterceptor {
+
+    private static final MediaType PROBLEM_TYPE = MediaType.parse(Problems.CONTENT_TYPE);
 
     @Override
     public Future<ProxyResponse> handleProxyRequest(ProxyContext ctx) {
@@ -139,7 +141,7 @@ public final class GatewayVerticle extends VerticleBase {
         ProxyResponse response = request.response().setStatusCode(problem.status())
             .setStatusMessage(problem.title())
             .putHeader("Content-Type", Problems.CONTENT_TYPE)
-            .setBody(Body.body(Problems.toJson(problem, request.getURI()).toBuffer()));
+            .setBody(Body.body(Problems.toJson(problem, request.getURI()).toBuffer(), PROBLEM_TYPE));
         problem.headers().forEach(response::putHeader);
         return Future.succeededFuture(response);
       });
