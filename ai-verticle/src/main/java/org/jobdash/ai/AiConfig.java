@@ -56,7 +56,7 @@ public record AiConfig(
             inference.getInteger("threads", cores),
             inference.getInteger("queueSize", 64),
             Math.max(1, inference.getInteger("maxBatch", 32)),
-            Math.max(0, inference.getLong("batchDelayMs", 3L))),
+            Math.max(0, inference.getLong("batchDelayMs", 0L))),
         new Limits(
             limits.getInteger("maxTextChars", 100_000),
             limits.getLong("batchBodyLimitBytes", 16_777_216L)),

@@ -1,40 +1,111 @@
 package org.jobdash.ai;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
-import org.jobdash.common.db.DatabaseConfig;
+import org.jobdash.ai.analysis.AnalysisRepository;
+import org.jobdash.ai.analysis.AnalysisRoutes;
+import org.jobdash.ai.analysis.AnalysisService;
+import org.jobdash.ai.embedding.EmbeddingRepository;
+import org.jobdash.ai.embedding.EmbeddingRoutes;
+import org.jobdash.ai.embedding.EmbeddingService;
+import org.jobdash.ai.embedding.VectorMode;
+import org.jobdash.ai.model.EmbeddingBatcher;
+import org.jobdash.ai.model.MiniLm;
+import org.jobdash.ai.model.TextEmbedder;
+import org.jobdash.ai.optimize.OptimizationService;
+import org.jobdash.ai.optimize.OptimizeRepository;
+import org.jobdash.ai.optimize.OptimizeRoutes;
+import org.jobdash.ai.provider.RemoteCaller;
+import org.jobdash.ai.provider.RemoteChat;
+import org.jobdash.ai.session.ModelCatalog;
+import org.jobdash.ai.session.SessionRecorder;
+import org.jobdash.ai.session.SessionRepository;
+import org.jobdash.ai.session.SessionRoutes;
+import org.jobdash.ai.skills.SkillTaxonomy;
+import org.jobdash.common.auth.BearerAuth;
+import org.jobdash.common.auth.JwtVerifier;
 import org.jobdash.common.db.Pools;
-import org.jobdash.common.http.HttpSettings;
 import org.jobdash.common.http.ServiceRouter;
+import org.jobdash.common.work.BoundedWorker;
+import org.jobdash.common.work.Singleton;
 
-/** Wires the ai service: pool, router and HTTP server. */
+import java.util.UUID;
+
+/**
+ * Wires the AI service: pool, the shared embedding model and inference worker, slices, event-bus consumers and
+ * the HTTP server.
+ */
 public final class AiVerticle extends VerticleBase {
 
   public static final String SERVICE = "ai";
+  private static final String PUBLISHED_EVENTS_KEY = "ai-service.published-events";
 
+  // every instance of one deployment shares its deploymentID(), so the singleton claim needs an id of its own
+  private final String instanceId = UUID.randomUUID().toString();
   private Pool pool;
+  private boolean owner;
 
   @Override
   public Future<?> start() {
-    JsonObject json = config();
-    HttpSettings http = HttpSettings.from(json.getJsonObject("http", new JsonObject()), 8083);
-    DatabaseConfig database = DatabaseConfig.from("ai.database.url (AI_SERVICE_DATABASE_URL)",
-        json.getJsonObject("database", new JsonObject()));
-    pool = Pools.pool(vertx, "ai-service", database);
-    Router router = ServiceRouter.create(vertx, SERVICE,
-        () -> pool.query("SELECT 1").execute().map(rows -> new JsonObject().put("database", "UP")),
-        "openapi/ai-service.yaml");
-    return vertx.createHttpServer(new HttpServerOptions().setHost(http.host()).setPort(http.port()).setTcpNoDelay(true))
-        .requestHandler(router)
-        .listen();
+    AiConfig config = AiConfig.from(config());
+    pool = Pools.pool(vertx, "ai-service", config.database());
+    Future<MiniLm> model = MiniLm.load(vertx);
+    Future<VectorMode> mode = VectorMode.detect(pool);
+    Future<ModelCatalog> catalog = ModelCatalog.load(pool);
+    Future<SkillTaxonomy> taxonomy = vertx.executeBlocking(SkillTaxonomy::shared, false);
+    return Future.all(model, mode, catalog, taxonomy).compose(ready -> {
+      BoundedWorker inference = BoundedWorker.shared(vertx, "inference", config.inference().threads(),
+          config.inference().queueSize(), 120);
+      EmbeddingBatcher batcher = EmbeddingBatcher.shared(vertx, "inference", model.result(), inference,
+          config.inference().maxBatch(), config.inference().batchDelayMs());
+      RemoteChat remote = new RemoteChat(RemoteCaller.shared(vertx, config.providers()), config.providers());
+      TextEmbedder embedder = new TextEmbedder(batcher, remote, config.embeddingProvider());
+      SessionRecorder sessions = new SessionRecorder(catalog.result());
+      EmbeddingRepository embeddings = new EmbeddingRepository(pool, mode.result());
+      AnalysisService analyses = new AnalysisService(vertx, pool, new AnalysisRepository(), embeddings, sessions,
+          embedder, inference, config.resumeContentTimeoutMs());
+      OptimizeRepository optimizeRepository = new OptimizeRepository(pool);
+      OptimizationService optimizations = new OptimizationService(vertx, pool, optimizeRepository, sessions, inference,
+          remote, config.optimizer(), config.userPreferencesTimeoutMs());
+      int maxText = config.limits().maxTextChars();
+
+      Handler<RoutingContext> authenticated = new BearerAuth(new JwtVerifier(vertx, config.jwt()));
+      Handler<RoutingContext> body = ServiceRouter.jsonBody(config.http().bodyLimitBytes());
+      Handler<RoutingContext> batchBody = ServiceRouter.jsonBody(config.limits().batchBodyLimitBytes());
+      Router router = ServiceRouter.create(vertx, SERVICE, () -> pool.query("SELECT 1").execute()
+              .map(rows -> new JsonObject().put("database", "UP").put("vectors", mode.result().label)
+                  .put("model", MiniLm.MODEL_NAME).put("inferencePending", inference.pending())),
+          "openapi/ai-service.yaml");
+      BoundedWorker decoding = BoundedWorker.shared(vertx, "json-decoding", config.inference().threads(), 32, 60);
+      new EmbeddingRoutes(new EmbeddingService(pool, embeddings, embedder, sessions), decoding, maxText)
+          .mount(router, body, batchBody, authenticated);
+      new AnalysisRoutes(analyses, maxText).mount(router, body, authenticated);
+      new OptimizeRoutes(optimizations, optimizeRepository, maxText).mount(router, body, authenticated);
+      new SessionRoutes(new SessionRepository(pool)).mount(router, authenticated);
+
+      owner = Singleton.claim(vertx, PUBLISHED_EVENTS_KEY, instanceId);
+      return new AiBusApi(analyses, optimizations, new UserDataRepository(pool)).register(vertx, owner)
+          .compose(v -> vertx.createHttpServer(new HttpServerOptions()
+                  .setHost(config.http().host())
+                  .setPort(config.http().port())
+                  .setTcpNoDelay(true)
+                  .setIdleTimeout(120))
+              .requestHandler(router)
+              .listen());
+    });
   }
 
   @Override
   public Future<?> stop() {
+    if (owner) {
+      Singleton.release(vertx, PUBLISHED_EVENTS_KEY, instanceId);
+    }
     return pool == null ? Future.succeededFuture() : pool.close();
   }
 }

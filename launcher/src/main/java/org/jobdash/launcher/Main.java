@@ -149,6 +149,8 @@ public final class Main {
     aliases.put("SMTP_PORT", "user.mail.smtpPort");
     aliases.put("SMTP_USER", "user.mail.smtpUser");
     aliases.put("SMTP_PASSWORD", "user.mail.smtpPassword");
+    aliases.put("OPENAI_API_KEY", "ai.providers.openai.apiKey");
+    aliases.put("ANTHROPIC_API_KEY", "ai.providers.anthropic.apiKey");
     aliases.put("GATEWAY_PORT", "gateway.http.port");
     aliases.put("USER_SERVICE_URL", "gateway.routes.user");
     aliases.put("RESUME_SERVICE_URL", "gateway.routes.resume");

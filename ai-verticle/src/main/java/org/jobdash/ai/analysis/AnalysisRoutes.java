@@ -1,0 +1,78 @@
+package org.jobdash.ai.analysis;
+
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.jobdash.ai.TextFields;
+import org.jobdash.ai.skills.SkillTaxonomy;
+import org.jobdash.common.auth.AuthUser;
+import org.jobdash.common.http.JsonInput;
+import org.jobdash.common.http.ServiceRouter;
+
+import java.util.ArrayList;
+import java.util.UUID;
+
+/** {@code POST /api/v1/ai/skills}, {@code /content-analysis} and {@code /job-match}. */
+public final class AnalysisRoutes {
+
+  private final AnalysisService service;
+  private final int maxTextChars;
+
+  public AnalysisRoutes(AnalysisService service, int maxTextChars) {
+    this.service = service;
+    this.maxTextChars = maxTextChars;
+  }
+
+  public void mount(Router router, Handler<RoutingContext> body, Handler<RoutingContext> authenticated) {
+    router.post("/api/v1/ai/skills").handler(body).handler(authenticated).handler(this::skills);
+    router.post("/api/v1/ai/content-analysis").handler(body).handler(authenticated).handler(this::content);
+    router.post("/api/v1/ai/job-match").handler(body).handler(authenticated).handler(this::jobMatch);
+  }
+
+  private void skills(RoutingContext ctx) {
+    JsonInput in = JsonInput.body(ctx);
+    String text = TextFields.text(in, "text", maxTextChars, true);
+    in.validate();
+    service.skills(AuthUser.of(ctx).userId(), text)
+        .onSuccess(s -> ServiceRouter.json(ctx, 201, new JsonObject().put("id", s.id().toString())
+            .put("sessionId", s.sessionId().toString()).put("skillCount", s.report().found().size())
+            .put("primaryCategory", s.report().primaryCategory())
+            .put("skills", s.report().grouped())
+            .put("categories", s.report().categories(SkillTaxonomy.shared()))
+            .put("recommendations", new JsonArray(new ArrayList<>(s.report().recommendations())))))
+        .onFailure(ctx::fail);
+  }
+
+  private void content(RoutingContext ctx) {
+    JsonInput in = JsonInput.body(ctx);
+    String text = TextFields.text(in, "text", maxTextChars, true);
+    in.validate();
+    service.content(AuthUser.of(ctx).userId(), text)
+        .onSuccess(c -> ServiceRouter.json(ctx, 201, c.report().toJson().put("id", c.id().toString())
+            .put("sessionId", c.sessionId().toString())))
+        .onFailure(ctx::fail);
+  }
+
+  private void jobMatch(RoutingContext ctx) {
+    JsonInput in = JsonInput.body(ctx);
+    UUID resumeId = in.optionalUuid("resumeId");
+    String resumeText = TextFields.text(in, "resumeText", maxTextChars, false);
+    String job = TextFields.text(in, "jobDescription", maxTextChars, true);
+    String title = in.optionalString("jobTitle", 255);
+    if (resumeId == null && resumeText == null && !in.has("resumeId")) {
+      in.error("resumeText", "either resumeId or resumeText is required");
+    }
+    if (resumeId != null && resumeText != null) {
+      in.error("resumeText", "give either resumeId or resumeText, not both");
+    }
+    in.validate();
+    service.jobMatch(AuthUser.of(ctx).userId(), resumeId, resumeText, job,
+            title == null || title.isBlank() ? null : title.strip())
+        .onSuccess(m -> ServiceRouter.json(ctx, 201, m.match().toJson().put("id", m.id().toString())
+            .put("sessionId", m.sessionId().toString())
+            .put("resumeId", m.resumeId() == null ? null : m.resumeId().toString())))
+        .onFailure(ctx::fail);
+  }
+}

@@ -1,0 +1,136 @@
+package org.jobdash.ai.embedding;
+
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.jobdash.ai.TextFields;
+import org.jobdash.ai.model.MiniLm;
+import org.jobdash.common.auth.AuthUser;
+import org.jobdash.common.http.ApiException;
+import org.jobdash.common.http.JsonInput;
+import org.jobdash.common.http.ServiceRouter;
+import org.jobdash.common.work.BoundedWorker;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** {@code POST /api/v1/ai/embeddings}, {@code /embeddings/batch} and {@code /embeddings/search}. */
+public final class EmbeddingRoutes {
+
+  static final Set<String> SOURCE_TYPES = Set.of("resume", "resume_chunk", "job_description", "skill", "profile",
+      "text", "custom");
+  static final int MAX_TEXTS = 64;
+  static final int MAX_BATCH = 1000;
+  static final int MAX_K = 100;
+
+  private final EmbeddingService service;
+  private final BoundedWorker decoding;
+  private final int maxTextChars;
+
+  /** @param decoding where batch bodies (megabytes of numbers) are decoded, away from the event loop */
+  public EmbeddingRoutes(EmbeddingService service, BoundedWorker decoding, int maxTextChars) {
+    this.service = service;
+    this.decoding = decoding;
+    this.maxTextChars = maxTextChars;
+  }
+
+  public void mount(Router router, Handler<RoutingContext> body, Handler<RoutingContext> batchBody,
+                    Handler<RoutingContext> authenticated) {
+    router.post("/api/v1/ai/embeddings").handler(body).handler(authenticated).handler(this::embed);
+    router.post("/api/v1/ai/embeddings/batch").handler(batchBody).handler(authenticated).handler(this::batch);
+    router.post("/api/v1/ai/embeddings/search").handler(body).handler(authenticated).handler(this::search);
+  }
+
+  private void embed(RoutingContext ctx) {
+    JsonInput in = JsonInput.body(ctx);
+    JsonArray array = in.optionalArray("texts", MAX_TEXTS);
+    String sourceType = sourceType(in, "text");
+    UUID sourceId = in.optionalUuid("sourceId");
+    List<String> texts = new ArrayList<>();
+    if (array == null && !in.has("texts")) {
+      in.error("texts", "is required");
+    } else if (array != null) {
+      if (array.isEmpty()) {
+        in.error("texts", "must have at least one text");
+      }
+      for (int i = 0; i < array.size(); i++) {
+        Object t = array.getValue(i);
+        if (t instanceof String s && s.length() > maxTextChars) {
+          throw new ApiException.TooLarge("texts[" + i + "] is longer than the limit of "
+              + maxTextChars + " characters");
+        }
+        if (!(t instanceof String s) || s.isBlank()) {
+          in.error("texts[" + i + "]", "must be a non-blank string");
+        } else {
+          texts.add(s);
+        }
+      }
+    }
+    in.validate();
+    service.embedTexts(AuthUser.of(ctx).userId(), texts, sourceType, sourceId)
+        .onSuccess(result -> {
+          JsonArray items = new JsonArray();
+          result.items().forEach(s -> items.add(new JsonObject().put("id", s.id().toString())
+              .put("vector", Vectors.toJson(s.vector()))));
+          ServiceRouter.json(ctx, 201, new JsonObject().put("sessionId", result.sessionId().toString())
+              .put("model", result.model()).put("dimensions", MiniLm.DIMENSIONS).put("tokens", result.tokens())
+              .put("items", items));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private void batch(RoutingContext ctx) {
+    UUID userId = AuthUser.of(ctx).userId();
+    Buffer body = ctx.body().buffer();
+    decoding.submit(() -> new BatchDecoder(SOURCE_TYPES, MAX_BATCH, maxTextChars).decode(body))
+        .compose(batch -> service.storeBatch(userId, batch.model() == null ? MiniLm.MODEL_NAME : batch.model(),
+            batch.items()))
+        .onSuccess(ids -> {
+          JsonArray out = new JsonArray();
+          ids.forEach(id -> out.add(id.toString()));
+          ServiceRouter.json(ctx, 201, new JsonObject().put("stored", ids.size()).put("ids", out));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private void search(RoutingContext ctx) {
+    JsonInput in = JsonInput.body(ctx);
+    String text = TextFields.text(in, "text", maxTextChars, false);
+    float[] vector = in.has("vector") ? Vectors.parse(in.raw().getValue("vector"), "vector", in::error) : null;
+    Integer k = in.optionalInt("k", 1, MAX_K);
+    String sourceType = sourceType(in, null);
+    if (text == null && !in.has("vector")) {
+      in.error("text", "either text or vector is required");
+    }
+    if (text != null && in.has("vector")) {
+      in.error("vector", "give either text or vector, not both");
+    }
+    in.validate();
+    service.search(AuthUser.of(ctx).userId(), text, vector, k == null ? 10 : k, sourceType)
+        .onSuccess(found -> {
+          JsonArray hits = new JsonArray();
+          found.hits().forEach(h -> hits.add(h.toJson()));
+          ServiceRouter.json(ctx, 200, new JsonObject().put("sessionId", found.sessionId().toString())
+              .put("model", found.model()).put("items", hits));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  /** {@code sourceType}: one of {@link #SOURCE_TYPES}, or {@code dflt} when absent. */
+  private static String sourceType(JsonInput in, String dflt) {
+    String value = in.optionalString("sourceType", 50);
+    if (value == null) {
+      return dflt;
+    }
+    if (!SOURCE_TYPES.contains(value)) {
+      in.error("sourceType", "must be one of " + SOURCE_TYPES);
+      return null;
+    }
+    return value;
+  }
+}

@@ -1,0 +1,89 @@
+package org.jobdash.ai.embedding;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import org.jobdash.ai.TextFields;
+import org.jobdash.ai.model.MiniLm;
+import org.jobdash.ai.model.TextEmbedder;
+import org.jobdash.ai.session.SessionRecorder;
+import org.jobdash.ai.session.Usage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Embeds and stores texts, stores precomputed vectors, and searches a caller's vectors; each call is a session. */
+public final class EmbeddingService {
+
+  /** A stored vector as the caller sees it. */
+  public record Stored(UUID id, float[] vector) {}
+
+  /** The answer of {@link #embedTexts}. */
+  public record Embedded(UUID sessionId, String model, List<Stored> items, int tokens) {}
+
+  /** The answer of {@link #search}. */
+  public record Found(UUID sessionId, String model, List<EmbeddingRepository.Hit> hits) {}
+
+  private final Pool pool;
+  private final EmbeddingRepository embeddings;
+  private final TextEmbedder embedder;
+  private final SessionRecorder sessions;
+
+  public EmbeddingService(Pool pool, EmbeddingRepository embeddings, TextEmbedder embedder, SessionRecorder sessions) {
+    this.pool = pool;
+    this.embeddings = embeddings;
+    this.embedder = embedder;
+    this.sessions = sessions;
+  }
+
+  public Future<Embedded> embedTexts(UUID userId, List<String> texts, String sourceType, UUID sourceId) {
+    long started = System.nanoTime();
+    return embedder.embed(texts).compose(vectors -> {
+      List<NewEmbedding> rows = new ArrayList<>(texts.size());
+      for (int i = 0; i < texts.size(); i++) {
+        rows.add(new NewEmbedding(sourceType, sourceId, i, texts.get(i), TextFields.sha256(texts.get(i)),
+            vectors.vectors().get(i), new JsonObject()));
+      }
+      SessionRecorder.Outcome outcome = new SessionRecorder.Outcome(userId, "embedding", vectors.usage(),
+          elapsedMs(started), null, null, null, new JsonObject().put("texts", texts.size()).put("sourceType", sourceType));
+      return pool.withTransaction(conn -> sessions.record(conn, outcome,
+          sessionId -> embeddings.insert(conn, userId, sessionId, vectors.model(), rows)
+              .map(ids -> {
+                List<Stored> items = new ArrayList<>(ids.size());
+                for (int i = 0; i < ids.size(); i++) {
+                  items.add(new Stored(ids.get(i), vectors.vectors().get(i)));
+                }
+                return new Embedded(sessionId, vectors.model(), items, vectors.usage().inputTokens());
+              })));
+    }).recover(e -> sessions.failed(pool, userId, "embedding", MiniLm.MODEL_NAME, started, null, e));
+  }
+
+  /** Stores precomputed vectors in one statement; returns their ids in order. */
+  public Future<List<UUID>> storeBatch(UUID userId, String model, List<NewEmbedding> items) {
+    long started = System.nanoTime();
+    return pool.withTransaction(conn -> sessions.record(conn, new SessionRecorder.Outcome(userId, "embedding",
+            new Usage(model, null, 0, 0, null, null, null), elapsedMs(started), null, null, null,
+            new JsonObject().put("precomputed", items.size())),
+        sessionId -> embeddings.insert(conn, userId, sessionId, model, items)))
+        .recover(e -> sessions.failed(pool, userId, "embedding", model, started, null, e));
+  }
+
+  /** The caller's nearest vectors to a text (embedded first, searched among vectors of the same model) or a vector. */
+  public Future<Found> search(UUID userId, String text, float[] vector, int k, String sourceType) {
+    long started = System.nanoTime();
+    Future<TextEmbedder.Vectors> query = text != null ? embedder.embed(List.of(text))
+        : Future.succeededFuture(new TextEmbedder.Vectors(List.of(vector), null, new Usage(null, null, 0, 0, null,
+            null, null)));
+    return query.compose(q -> embeddings.search(userId, q.vectors().get(0), k, sourceType, q.model())
+        .compose(hits -> pool.withTransaction(conn -> sessions.record(conn, new SessionRecorder.Outcome(userId,
+                "search", q.usage(), elapsedMs(started), null, null, null,
+                new JsonObject().put("k", k).put("hits", hits.size()).put("byText", text != null))))
+            .map(sessionId -> new Found(sessionId, q.model(), hits))))
+        .recover(e -> sessions.failed(pool, userId, "search", MiniLm.MODEL_NAME, started, null, e));
+  }
+
+  static long elapsedMs(long startedNanos) {
+    return (System.nanoTime() - startedNanos) / 1_000_000;
+  }
+}

@@ -1,0 +1,132 @@
+package org.jobdash.ai.model;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import org.jobdash.common.work.BoundedWorker;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * Collects the texts of concurrent requests for a few milliseconds (or until {@code maxBatch} texts wait) and
+ * embeds them as one task per inference thread on the bounded worker: a few hand-overs per batch instead of one
+ * per request. A request's texts are never split. When the worker's queue is full the requests of the refused
+ * task fail with the worker's 503. Shared by name within a Vert.x instance, like the worker it feeds.
+ */
+public final class EmbeddingBatcher {
+
+  private static final Map<Vertx, Map<String, EmbeddingBatcher>> SHARED = new WeakHashMap<>();
+
+  private record Waiting(List<String> texts, Context context, Promise<List<MiniLm.Embedded>> promise) {}
+
+  private final Vertx vertx;
+  private final MiniLm model;
+  private final BoundedWorker worker;
+  private final int maxBatch;
+  private final long delayMs;
+  private List<Waiting> waiting = new ArrayList<>();
+  private int waitingTexts;
+  private boolean timerArmed;
+
+  private EmbeddingBatcher(Vertx vertx, MiniLm model, BoundedWorker worker, int maxBatch, long delayMs) {
+    this.vertx = vertx;
+    this.model = model;
+    this.worker = worker;
+    this.maxBatch = maxBatch;
+    this.delayMs = delayMs;
+  }
+
+  /** The batcher called {@code name} of this Vert.x instance, created with these settings on first use. */
+  public static EmbeddingBatcher shared(Vertx vertx, String name, MiniLm model, BoundedWorker worker, int maxBatch,
+                                        long delayMs) {
+    synchronized (SHARED) {
+      return SHARED.computeIfAbsent(vertx, v -> new HashMap<>())
+          .computeIfAbsent(name, n -> new EmbeddingBatcher(vertx, model, worker, maxBatch, delayMs));
+    }
+  }
+
+  /** The texts' vectors, in order; completes on the caller's context. */
+  public Future<List<MiniLm.Embedded>> embed(List<String> texts) {
+    Waiting request = new Waiting(List.copyOf(texts), vertx.getOrCreateContext(), Promise.promise());
+    List<Waiting> ready = null;
+    synchronized (this) {
+      waiting.add(request);
+      waitingTexts += texts.size();
+      if (delayMs == 0 || waitingTexts >= maxBatch) {
+        ready = take();
+      } else if (!timerArmed) {
+        timerArmed = true;
+        vertx.setTimer(delayMs, id -> flushOnTimer());
+      }
+    }
+    if (ready != null) {
+      run(ready);
+    }
+    return request.promise().future();
+  }
+
+  private void flushOnTimer() {
+    List<Waiting> ready;
+    synchronized (this) {
+      timerArmed = false;
+      if (waiting.isEmpty()) {
+        return;
+      }
+      ready = take();
+    }
+    run(ready);
+  }
+
+  private List<Waiting> take() {
+    List<Waiting> ready = waiting;
+    waiting = new ArrayList<>();
+    waitingTexts = 0;
+    return ready;
+  }
+
+  /** Runs the batch as one task per worker thread (requests kept whole), so that a batch never idles a core. */
+  private void run(List<Waiting> batch) {
+    int groups = Math.min(worker.threads(), batch.size());
+    List<List<Waiting>> parts = new ArrayList<>(groups);
+    int[] sizes = new int[groups];
+    for (int g = 0; g < groups; g++) {
+      parts.add(new ArrayList<>());
+    }
+    for (Waiting w : batch) {
+      int smallest = 0;
+      for (int g = 1; g < groups; g++) {
+        if (sizes[g] < sizes[smallest]) {
+          smallest = g;
+        }
+      }
+      parts.get(smallest).add(w);
+      sizes[smallest] += w.texts().size();
+    }
+    parts.forEach(this::runPart);
+  }
+
+  private void runPart(List<Waiting> part) {
+    List<String> texts = new ArrayList<>();
+    for (Waiting w : part) {
+      texts.addAll(w.texts());
+    }
+    worker.submit(() -> model.embedAll(texts)).onComplete(result -> {
+      int offset = 0;
+      for (Waiting w : part) {
+        int from = offset;
+        offset += w.texts().size();
+        if (result.succeeded()) {
+          List<MiniLm.Embedded> mine = result.result().subList(from, offset);
+          w.context().runOnContext(v -> w.promise().complete(mine));
+        } else {
+          w.context().runOnContext(v -> w.promise().fail(result.cause()));
+        }
+      }
+    });
+  }
+}

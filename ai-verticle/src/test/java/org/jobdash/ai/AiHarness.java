@@ -1,0 +1,94 @@
+package org.jobdash.ai;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import org.jobdash.common.config.ConfigLoader;
+import org.jobdash.common.db.DatabaseConfig;
+import org.jobdash.common.db.DatabaseUrl;
+import org.jobdash.common.db.Pools;
+import org.jobdash.common.testing.PostgresFixture;
+import org.jobdash.common.testing.TestClient;
+import org.jobdash.common.testing.TestTokens;
+
+import java.util.UUID;
+
+/**
+ * The real AI service, deployed on a free port against a migrated database (a fresh one of the shared test
+ * server unless given), with access tokens the service trusts and a pool for checking database state. The
+ * embedding model is the real one, loaded once per test JVM by the service itself.
+ */
+final class AiHarness implements AutoCloseable {
+
+  final Vertx vertx;
+  final TestClient http;
+  final TestTokens tokens;
+  final DatabaseUrl database;
+  final Pool db;
+
+  private AiHarness(Vertx vertx, TestClient http, TestTokens tokens, DatabaseUrl database, Pool db) {
+    this.vertx = vertx;
+    this.http = http;
+    this.tokens = tokens;
+    this.database = database;
+    this.db = db;
+  }
+
+  static AiHarness start() {
+    return start(new JsonObject());
+  }
+
+  static AiHarness start(JsonObject overrides) {
+    return start(PostgresFixture.migratedDatabase("ai"), overrides, 2);
+  }
+
+  /** Deploys {@code instances} verticles on {@code url}; {@code overrides} are merged into the configuration. */
+  static AiHarness start(DatabaseUrl url, JsonObject overrides, int instances) {
+    int port = TestClient.freePort();
+    Vertx vertx = Vertx.vertx();
+    TestTokens tokens = new TestTokens(vertx);
+    JsonObject config = new JsonObject()
+        .put("http", new JsonObject().put("host", "127.0.0.1").put("port", port))
+        .put("database", new JsonObject().put("url", url.toUrl()).put("poolSize", 8))
+        .put("jwt", tokens.jwtConfig())
+        .put("inference", new JsonObject().put("threads", 2).put("queueSize", 64))
+        .put("userPreferences", new JsonObject().put("timeoutMs", 300));
+    ConfigLoader.deepMerge(config, overrides);
+    if (!url.params().isEmpty()) {
+      config.getJsonObject("database").put("url", url.toUrl() + "?" + String.join("&", url.params().entrySet().stream()
+          .map(e -> e.getKey() + "=" + e.getValue()).toList()));
+    }
+    JsonObject dbSection = config.getJsonObject("database");
+    Pool db = Pools.pool(vertx, "ai-test-" + port, DatabaseConfig.from("test", new JsonObject()
+        .put("url", dbSection.getString("url")).put("poolSize", 2)
+        .put("cachePreparedStatements", dbSection.getBoolean("cachePreparedStatements", true))));
+    vertx.deployVerticle(AiVerticle::new, new DeploymentOptions().setConfig(config).setInstances(instances)).await();
+    return new AiHarness(vertx, new TestClient(vertx, port), tokens, url, db);
+  }
+
+  /** A new user's access token (and id). */
+  record Caller(UUID id, String token) {}
+
+  Caller caller() {
+    UUID id = UUID.randomUUID();
+    return new Caller(id, tokens.tokenFor(id));
+  }
+
+  RowSet<Row> sql(String sql, Object... params) {
+    return db.preparedQuery(sql).execute(Tuple.from(params)).await();
+  }
+
+  long count(String sql, Object... params) {
+    return sql(sql, params).iterator().next().getLong(0);
+  }
+
+  @Override
+  public void close() {
+    db.close().await();
+    vertx.close().await();
+  }
+}
