@@ -181,7 +181,9 @@ public final class Launcher {
         .setEnabled(true)
         .setJvmMetricsEnabled(true)
         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true));
-    return new VertxOptions().setMetricsOptions(metrics);
+    // a blocked event loop is a bug: log where it was blocked at the first warning, not after 5 s
+    return new VertxOptions().setMetricsOptions(metrics)
+        .setWarningExceptionTime(2).setWarningExceptionTimeUnit(java.util.concurrent.TimeUnit.SECONDS);
   }
 
   /** Every service, in start order (the user service first: the others fetch its public keys). */

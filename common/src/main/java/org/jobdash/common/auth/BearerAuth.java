@@ -14,9 +14,22 @@ public final class BearerAuth implements Handler<RoutingContext> {
     this.verifier = verifier;
   }
 
+  /**
+   * Verifies before any body is read (an unauthenticated upload is refused without being stored). Verification
+   * may wait for the signing keys, so the request is paused meanwhile and a body handler mounted after this one
+   * still sees the whole body.
+   */
   @Override
   public void handle(RoutingContext ctx) {
-    authenticate(ctx).onSuccess(user -> ctx.next()).onFailure(ctx::fail);
+    ctx.request().pause();
+    authenticate(ctx).onComplete(result -> {
+      ctx.request().resume();
+      if (result.succeeded()) {
+        ctx.next();
+      } else {
+        ctx.fail(result.cause());
+      }
+    });
   }
 
   /** Verifies the request's bearer token and records the caller in the context, without moving on. */
