@@ -93,7 +93,19 @@ public final class ConfigLoader {
     }
     String key = parts[parts.length - 1];
     Object existing = node.getValue(key);
-    node.put(key, convert(path, existing, value.strip()));
+    node.put(key, node.containsKey(key) ? convert(path, existing, value.strip()) : infer(value.strip()));
+  }
+
+  /** A setting with no default: a whole number, true/false, or text. */
+  private static Object infer(String value) {
+    if (value.matches("-?\\d{1,18}")) {
+      long l = Long.parseLong(value);
+      return l == (int) l ? (Object) (int) l : (Object) l;
+    }
+    if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(value);
+    }
+    return value;
   }
 
   private static Object convert(String path, Object existing, String value) {
