@@ -78,10 +78,9 @@ class ClusterIT {
         databases.put(service, db);
         env.put("DATABASE_URL", db.toUrl());
       }
-      processes.put(service, new ServiceProcess(service, JAR, work.resolve(service + ".log"), env).start());
-    }
-    for (ServiceProcess p : processes.values()) {
-      p.awaitUp(Duration.ofSeconds(120));
+      // one at a time: four JVMs starting at once on two cores starve each other's event loops
+      processes.put(service, new ServiceProcess(service, JAR, work.resolve(service + ".log"), env).start()
+          .awaitUp(Duration.ofSeconds(120)));
     }
     vertx = Vertx.vertx();
     journey = new Journey(vertx, Integer.parseInt(common.get("GATEWAY_PORT")));
