@@ -3,7 +3,6 @@ package org.jobdash.ai;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -91,13 +90,7 @@ public final class AiVerticle extends VerticleBase {
 
       owner = Singleton.claim(vertx, PUBLISHED_EVENTS_KEY, instanceId);
       return new AiBusApi(analyses, optimizations, new UserDataRepository(pool)).register(vertx, owner)
-          .compose(v -> vertx.createHttpServer(new HttpServerOptions()
-                  .setHost(config.http().host())
-                  .setPort(config.http().port())
-                  .setTcpNoDelay(true)
-                  .setIdleTimeout(120))
-              .requestHandler(router)
-              .listen());
+          .compose(v -> ServiceRouter.listen(vertx, router, config.http()));
     });
   }
 

@@ -2,7 +2,6 @@ package org.jobdash.resume;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -119,13 +118,7 @@ public final class ResumeVerticle extends VerticleBase {
           .compose(resent -> optimizations.failStale())
           .onFailure(e -> log.warn("the analysis sweep failed: {}", e.toString())));
     }
-    return consumers.compose(v -> vertx.createHttpServer(new HttpServerOptions()
-            .setHost(config.http().host())
-            .setPort(config.http().port())
-            .setTcpNoDelay(true)
-            .setIdleTimeout(120))
-        .requestHandler(router)
-        .listen());
+    return consumers.compose(v -> ServiceRouter.listen(vertx, router, config.http()));
   }
 
   @Override

@@ -3,7 +3,6 @@ package org.jobdash.user;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -113,13 +112,7 @@ public final class UserVerticle extends VerticleBase {
             .onFailure(e -> log.warn("auth clean-up failed: {}", e.toString())));
         deletions.startRepublishing();
       }
-      return consumers.compose(v -> vertx.createHttpServer(new HttpServerOptions()
-              .setHost(config.http().host())
-              .setPort(config.http().port())
-              .setTcpNoDelay(true)
-              .setIdleTimeout(120))
-          .requestHandler(router)
-          .listen());
+      return consumers.compose(v -> ServiceRouter.listen(vertx, router, config.http()));
     });
   }
 

@@ -70,6 +70,17 @@ public final class ServiceRouter {
     return router;
   }
 
+  /** Serves {@code router} where {@code http} says, with the options every service uses. */
+  public static Future<io.vertx.core.http.HttpServer> listen(Vertx vertx, Router router, HttpSettings http) {
+    return vertx.createHttpServer(new io.vertx.core.http.HttpServerOptions()
+            .setHost(http.host())
+            .setPort(http.port())
+            .setTcpNoDelay(true)
+            .setIdleTimeout(120))
+        .requestHandler(router)
+        .listen();
+  }
+
   /** A body handler for JSON APIs: bodies above {@code limit} bytes are refused with 413 while they stream in. */
   public static BodyHandler jsonBody(long limit) {
     return BodyHandler.create(false).setBodyLimit(limit);

@@ -41,7 +41,7 @@ public final class SessionRepository {
    * and touches the session. Always returns the presented token's row, with {@code rotated} telling whether
    * this call won.
    */
-  private static final String ROTATE = """
+  public static final String ROTATE = """
       WITH target AS (
         SELECT t.id, t.session_id, t.user_id, t.used_at, t.revoked_at, t.expires_at,
                s.revoked_at AS session_revoked_at, s.expires_at AS session_expires_at
