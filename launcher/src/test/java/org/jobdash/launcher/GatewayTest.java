@@ -73,6 +73,16 @@ class GatewayTest {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.header("Content-Type")).isEqualTo("application/problem+json");
 
+        byte[] big = Journey.pdfWithPadding(Journey.RESUME_TEXT, 10_000_000);
+        var upload = fromElsewhere.post(port, "127.0.0.1", "/api/v1/resumes").bearerTokenAuthentication(token)
+            .sendMultipartForm(io.vertx.ext.web.multipart.MultipartForm.create()
+                .binaryFileUpload("file", "big.pdf", io.vertx.core.buffer.Buffer.buffer(big), "application/pdf"))
+            .await();
+        assertThat(upload.statusCode()).as(upload.bodyAsString()).isEqualTo(201);
+        assertThat(upload.bodyAsJsonObject().getLong("fileSize")).isEqualTo((long) big.length);
+        assertThat(http.get("/api/v1/resumes/" + upload.bodyAsJsonObject().getString("id") + "/file", token)
+            .body().getBytes()).isEqualTo(big);
+
         TestClient.Response down = http.get("/api/v1/ai/models", token);
         assertThat(down.status()).isEqualTo(503);
         assertThat(down.header("Content-Type")).isEqualTo("application/problem+json");

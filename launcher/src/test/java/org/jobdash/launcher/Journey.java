@@ -156,9 +156,23 @@ final class Journey {
   }
 
   static byte[] pdf(String text) throws IOException {
+    return pdfWithPadding(text, 0);
+  }
+
+  /** A PDF of {@code text} that also carries an unused stream of random bytes, to be about {@code size} long. */
+  static byte[] pdfWithPadding(String text, int size) throws IOException {
     try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PDPage page = new PDPage();
       doc.addPage(page);
+      if (size > 0) {
+        byte[] noise = new byte[size - 2_000];
+        new java.util.Random(7).nextBytes(noise);
+        org.apache.pdfbox.cos.COSStream stream = doc.getDocument().createCOSStream();
+        try (var raw = stream.createRawOutputStream()) {
+          raw.write(noise);
+        }
+        page.getCOSObject().setItem(org.apache.pdfbox.cos.COSName.getPDFName("JobdashPadding"), stream);
+      }
       try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
         content.beginText();
         content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 11);
