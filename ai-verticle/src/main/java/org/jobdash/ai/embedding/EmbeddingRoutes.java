@@ -73,14 +73,8 @@ public final class EmbeddingRoutes {
     }
     in.validate();
     service.embedTexts(AuthUser.of(ctx).userId(), texts, sourceType, sourceId)
-        .onSuccess(result -> {
-          JsonArray items = new JsonArray();
-          result.items().forEach(s -> items.add(new JsonObject().put("id", s.id().toString())
-              .put("vector", Vectors.toJson(s.vector()))));
-          ServiceRouter.json(ctx, 201, new JsonObject().put("sessionId", result.sessionId().toString())
-              .put("model", result.model()).put("dimensions", MiniLm.DIMENSIONS).put("tokens", result.tokens())
-              .put("items", items));
-        })
+        .onSuccess(result -> ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
+            .end(EmbeddedJson.write(result)))
         .onFailure(ctx::fail);
   }
 

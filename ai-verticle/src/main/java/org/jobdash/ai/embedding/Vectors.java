@@ -83,14 +83,6 @@ public final class Vectors {
     return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
   }
 
-  public static JsonArray toJson(float[] v) {
-    JsonArray out = new JsonArray();
-    for (float x : v) {
-      out.add(x);
-    }
-    return out;
-  }
-
   /** Concatenates the vectors into one array, the form the batch insert binds as {@code real[]}. */
   public static Float[] flatten(List<float[]> vectors) {
     Float[] out = new Float[vectors.size() * MiniLm.DIMENSIONS];
