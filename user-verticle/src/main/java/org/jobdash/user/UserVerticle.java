@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import org.jobdash.common.auth.BearerAuth;
 import org.jobdash.common.auth.JwtSettings;
 import org.jobdash.common.auth.JwtVerifier;
@@ -49,6 +50,7 @@ public final class UserVerticle extends VerticleBase {
   /** Instances of one deployment share its deployment id, so the election needs an id of this instance. */
   private final String instanceId = UUID.randomUUID().toString();
   private Pool pool;
+  private SqlClient statements;
   private boolean owner;
 
   @Override
@@ -56,6 +58,10 @@ public final class UserVerticle extends VerticleBase {
     UserConfig config = UserConfig.from(config());
     NativeCrypto.install();
     pool = Pools.pool(vertx, "user-service", config.database());
+    // every statement of the hot paths (login, rotation, reads) is a single statement: pipelined connections
+    // carry them, the pool keeps transactions and the occasional sweep
+    statements = Pools.pipelined(vertx, "user-service-pipelined", config.database(),
+        Math.max(2, config.database().poolSize() / 2));
     return vertx.executeBlocking(() -> SigningKeys.load(config.jwt())).compose(keys -> {
       AccessTokens accessTokens = new AccessTokens(vertx, keys, config.jwt());
       JwtVerifier verifier = new JwtVerifier(vertx, new JwtSettings(config.jwt().issuer(), config.jwt().audience(),
@@ -65,11 +71,11 @@ public final class UserVerticle extends VerticleBase {
       PasswordHasher hasher = new PasswordHasher(hashing, config.passwords());
       ClientAddress clientAddress = new ClientAddress(config.http().trustedProxies());
 
-      UserRepository users = new UserRepository(pool);
-      SessionRepository sessionRepository = new SessionRepository(pool);
+      UserRepository users = new UserRepository(statements);
+      SessionRepository sessionRepository = new SessionRepository(statements);
       SessionService sessions = new SessionService(users, sessionRepository, hasher, accessTokens, config.sessions());
       AccountService accounts = new AccountService(vertx, users, hasher, new MailOutbox(vertx), config);
-      ProfileService profiles = new ProfileService(new ProfileRepository(pool));
+      ProfileService profiles = new ProfileService(new ProfileRepository(statements));
 
       BearerAuth bearer = new BearerAuth(verifier);
       // a valid token whose session was logged out, revoked or expired is refused at once
@@ -121,6 +127,7 @@ public final class UserVerticle extends VerticleBase {
     if (owner) {
       Singleton.release(vertx, CLEANUP_KEY, instanceId);
     }
-    return pool == null ? Future.succeededFuture() : pool.close();
+    return Future.join(pool == null ? Future.succeededFuture() : pool.close(),
+        statements == null ? Future.succeededFuture() : statements.close());
   }
 }

@@ -2,7 +2,7 @@ package org.jobdash.user.account;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
-import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.PreparedQuery;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -133,11 +133,11 @@ public final class UserRepository {
       Map.entry("linkedinUrl", "linkedin_url"), Map.entry("githubUrl", "github_url"),
       Map.entry("portfolioUrl", "portfolio_url"), Map.entry("bio", "bio"));
 
-  private final Pool pool;
+  private final SqlClient pool;
   private final PreparedQuery<RowSet<Row>> byId;
   private final PreparedQuery<RowSet<Row>> byIdInSession;
 
-  public UserRepository(Pool pool) {
+  public UserRepository(SqlClient pool) {
     this.pool = pool;
     this.byId = pool.preparedQuery(BY_ID);
     this.byIdInSession = pool.preparedQuery(BY_ID_IN_SESSION);

@@ -2,7 +2,7 @@ package org.jobdash.user.profile;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 import java.util.Optional;
@@ -45,9 +45,9 @@ public final class ProfileRepository {
 
   private static final String COMPLETE = "SELECT get_user_profile_complete($1) AS document";
 
-  private final Pool pool;
+  private final SqlClient pool;
 
-  public ProfileRepository(Pool pool) {
+  public ProfileRepository(SqlClient pool) {
     this.pool = pool;
   }
 

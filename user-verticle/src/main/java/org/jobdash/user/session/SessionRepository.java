@@ -2,7 +2,7 @@ package org.jobdash.user.session;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.PreparedQuery;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -114,13 +114,13 @@ public final class SessionRepository {
     }
   }
 
-  private final Pool pool;
+  private final SqlClient pool;
   private final PreparedQuery<RowSet<Row>> open;
   private final PreparedQuery<RowSet<Row>> rotate;
   private final PreparedQuery<RowSet<Row>> revoke;
   private final PreparedQuery<RowSet<Row>> isActive;
 
-  public SessionRepository(Pool pool) {
+  public SessionRepository(SqlClient pool) {
     this.pool = pool;
     this.open = pool.preparedQuery(OPEN);
     this.rotate = pool.preparedQuery(ROTATE);
