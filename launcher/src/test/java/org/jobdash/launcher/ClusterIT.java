@@ -14,9 +14,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -180,16 +177,6 @@ class ClusterIT {
   }
 
   static long count(String service, String sql, UUID id) {
-    DatabaseUrl url = databases.get(service);
-    try (var c = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
-         PreparedStatement st = c.prepareStatement(sql)) {
-      st.setObject(1, id);
-      try (ResultSet rs = st.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return OneJvmJourneyTest.count(databases.get(service), sql, id);
   }
 }
