@@ -9,7 +9,7 @@ import org.jobdash.ai.analysis.AnalysisService;
 import org.jobdash.ai.optimize.OptimizationService;
 import org.jobdash.common.bus.Addresses;
 import org.jobdash.common.bus.AnalyzeResume;
-import org.jobdash.common.bus.Bus;
+import org.jobdash.common.bus.UserDeletionAck;
 import org.jobdash.common.bus.OptimizeResume;
 import org.jobdash.common.bus.UserDeleted;
 import org.jobdash.common.http.ApiException;
@@ -92,8 +92,8 @@ final class AiBusApi {
     users.purge(event.userId())
         .onSuccess(removed -> {
           log.info("purged {} rows of deleted user {}", removed, event.userId());
-          vertx.eventBus().send(Addresses.USER_DELETION_ACK, Bus.message().put("userId", event.userId().toString())
-              .put("service", AiVerticle.SERVICE).put("removed", removed));
+          vertx.eventBus().send(Addresses.USER_DELETION_ACK,
+              new UserDeletionAck(event.userId(), AiVerticle.SERVICE, removed).toJson());
         })
         .onFailure(e -> log.warn("purging deleted user {} failed: {}", event.userId(), e.toString()));
   }

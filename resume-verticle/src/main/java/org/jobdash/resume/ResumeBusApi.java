@@ -7,7 +7,7 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import org.jobdash.common.bus.Addresses;
-import org.jobdash.common.bus.Bus;
+import org.jobdash.common.bus.UserDeletionAck;
 import org.jobdash.common.bus.ResumeContent;
 import org.jobdash.common.bus.UserDeleted;
 import org.jobdash.common.http.ApiException;
@@ -101,8 +101,8 @@ final class ResumeBusApi {
     resumes.purgeUser(event.userId())
         .onSuccess(count -> {
           log.info("user {} deleted: removed {} résumé(s) and their files", event.userId(), count);
-          vertx.eventBus().send(Addresses.USER_DELETION_ACK, Bus.message()
-              .put("userId", event.userId().toString()).put("service", ResumeVerticle.SERVICE));
+          vertx.eventBus().send(Addresses.USER_DELETION_ACK,
+              new UserDeletionAck(event.userId(), ResumeVerticle.SERVICE, count).toJson());
         })
         .onFailure(e -> log.error("could not purge deleted user {}: {}", event.userId(), e.toString()));
   }

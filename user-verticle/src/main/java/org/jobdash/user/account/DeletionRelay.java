@@ -9,12 +9,12 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import org.jobdash.common.bus.Addresses;
 import org.jobdash.common.bus.UserDeleted;
+import org.jobdash.common.bus.UserDeletionAck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Makes {@code user.deleted} reach every service although the event bus delivers at most once: each deletion
@@ -78,17 +78,15 @@ public final class DeletionRelay {
   }
 
   private void acknowledge(Message<JsonObject> message) {
-    UUID userId;
-    String service;
+    UserDeletionAck ack;
     try {
-      userId = UUID.fromString(message.body().getString("userId"));
-      service = message.body().getString("service");
+      ack = UserDeletionAck.fromJson(message.body());
     } catch (RuntimeException e) {
       log.warn("ignored a malformed user.deletion.ack: {}", message.body());
       return;
     }
     pool.preparedQuery(ACKNOWLEDGE)
-        .execute(Tuple.of(userId, service, requiredAcks.toArray(String[]::new)))
-        .onFailure(e -> log.warn("cannot record {}'s purge of {}: {}", service, userId, e.toString()));
+        .execute(Tuple.of(ack.userId(), ack.service(), requiredAcks.toArray(String[]::new)))
+        .onFailure(e -> log.warn("cannot record {}'s purge of {}: {}", ack.service(), ack.userId(), e.toString()));
   }
 }
