@@ -6,13 +6,13 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
-import io.vertx.sqlclient.Tuple;
 import org.jobdash.common.config.ConfigLoader;
 import org.jobdash.common.db.DatabaseConfig;
 import org.jobdash.common.db.DatabaseUrl;
 import org.jobdash.common.db.Pools;
 import org.jobdash.common.testing.PostgresFixture;
 import org.jobdash.common.testing.TestClient;
+import org.jobdash.common.testing.Waits;
 import org.jobdash.common.testing.TestTokens;
 
 import java.util.UUID;
@@ -79,11 +79,11 @@ final class AiHarness implements AutoCloseable {
   }
 
   RowSet<Row> sql(String sql, Object... params) {
-    return db.preparedQuery(sql).execute(Tuple.from(params)).await();
+    return Waits.sql(db, sql, params);
   }
 
   long count(String sql, Object... params) {
-    return sql(sql, params).iterator().next().getLong(0);
+    return Waits.count(db, sql, params);
   }
 
   @Override

@@ -12,6 +12,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.jobdash.common.testing.TestClient;
+import org.jobdash.common.testing.Waits;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -140,19 +141,7 @@ final class Journey {
   }
 
   static <T> T await(Supplier<T> probe, Predicate<T> done, Duration within) {
-    long deadline = System.nanoTime() + within.toNanos();
-    T last = probe.get();
-    while (!done.test(last) && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(250);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-      last = probe.get();
-    }
-    assertThat(done.test(last)).as("waited %s; last seen: %s", within, last).isTrue();
-    return last;
+    return Waits.until(probe, done, within);
   }
 
   static byte[] pdf(String text) throws IOException {

@@ -10,7 +10,6 @@ import io.vertx.ext.web.multipart.MultipartForm;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
-import io.vertx.sqlclient.Tuple;
 import org.jobdash.common.bus.Addresses;
 import org.jobdash.common.config.ConfigLoader;
 import org.jobdash.common.db.DatabaseConfig;
@@ -18,6 +17,7 @@ import org.jobdash.common.db.DatabaseUrl;
 import org.jobdash.common.db.Pools;
 import org.jobdash.common.testing.PostgresFixture;
 import org.jobdash.common.testing.TestClient;
+import org.jobdash.common.testing.Waits;
 import org.jobdash.common.testing.TestTokens;
 
 import java.io.IOException;
@@ -128,11 +128,11 @@ final class ResumeHarness implements AutoCloseable {
   }
 
   RowSet<Row> sql(String sql, Object... params) {
-    return db.preparedQuery(sql).execute(Tuple.from(params)).await();
+    return Waits.sql(db, sql, params);
   }
 
   long count(String sql, Object... params) {
-    return sql(sql, params).iterator().next().getLong(0);
+    return Waits.count(db, sql, params);
   }
 
   /** The files stored on disk for {@code userId} by the local provider. */
@@ -190,11 +190,7 @@ final class ResumeHarness implements AutoCloseable {
   }
 
   static void pause(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    Waits.pause(d);
   }
 
   @Override

@@ -8,13 +8,13 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
-import io.vertx.sqlclient.Tuple;
 import org.jobdash.common.bus.Addresses;
 import org.jobdash.common.db.DatabaseConfig;
 import org.jobdash.common.db.DatabaseUrl;
 import org.jobdash.common.db.Pools;
 import org.jobdash.common.testing.PostgresFixture;
 import org.jobdash.common.testing.TestClient;
+import org.jobdash.common.testing.Waits;
 import org.jobdash.common.auth.Es256Keys;
 
 import java.time.Duration;
@@ -140,19 +140,15 @@ final class UserHarness implements AutoCloseable {
   }
 
   RowSet<Row> sql(String sql, Object... params) {
-    return db.preparedQuery(sql).execute(Tuple.from(params)).await();
+    return Waits.sql(db, sql, params);
   }
 
   long count(String sql, Object... params) {
-    return sql(sql, params).iterator().next().getLong(0);
+    return Waits.count(db, sql, params);
   }
 
   static void pause(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    Waits.pause(d);
   }
 
   @Override
