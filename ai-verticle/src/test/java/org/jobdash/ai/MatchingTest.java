@@ -137,6 +137,21 @@ class MatchingTest {
   }
 
   @Test
+  void shortUnbulletedDutiesOfATradesResumeAreJudgedToo() {
+    AiHarness.Caller me = h.caller();
+    String electrician = "Jane Doe\nElectrician\nExperience\nResponsible for wiring houses.\n"
+        + "Helped with panel upgrades.\nSkills\nNEC, conduit bending\n";
+    TestClient.Response r = h.http.post("/api/v1/ai/content-analysis", new JsonObject().put("text", electrician),
+        me.token());
+
+    assertThat(r.status()).isEqualTo(201);
+    assertThat(r.json().getInteger("bullets")).isEqualTo(2);
+    assertThat(findings(r.json()).stream().filter(f -> "action_verbs".equals(f.getString("category")))
+        .map(f -> f.getString("text"))).contains("Responsible for wiring houses.", "Helped with panel upgrades.");
+    assertThat(categories(r.json())).contains("quantified_achievements");
+  }
+
+  @Test
   void contentAnalysisNamesTheLinesThatApplicantTrackingSystemsMisread() {
     AiHarness.Caller me = h.caller();
     String text = Resumes.NURSE + "\nSkill | Level | Years\n[image: headshot.png]\nPage 1 of 2\nAward winner 🏆\n";

@@ -46,6 +46,12 @@ public final class ContentAnalyzer {
   /** Sections whose unbulleted sentences are experience lines too. */
   private static final Set<String> EXPERIENCE_LIKE = Set.of("experience", "projects", "achievements", "volunteer");
 
+  /** A short unbulleted experience line still reads as a duty when it opens with a verb or a weak phrase. */
+  private static boolean opensLikeADuty(String line) {
+    String lower = line.toLowerCase(Locale.ROOT);
+    return WEAK_OPENERS.stream().anyMatch(lower::startsWith) || ACTION_VERBS.contains(firstWord(line));
+  }
+
   static final List<String> WEAK_OPENERS = List.of("responsible for", "duties included", "duties include",
       "helped with", "helped to", "helped", "worked on", "assisted with", "tasked with", "in charge of",
       "participated in", "involved in");
@@ -134,7 +140,7 @@ public final class ContentAnalyzer {
         }
       }
       boolean bullet = BULLET.matcher(line).find() || (EXPERIENCE_LIKE.contains(current)
-          && stripped.split("\\s+").length >= 6);
+          && (stripped.split("\\s+").length >= 6 || opensLikeADuty(stripped)));
       if (bullet) {
         bullets++;
         String body = BULLET.matcher(stripped).replaceFirst("").strip();

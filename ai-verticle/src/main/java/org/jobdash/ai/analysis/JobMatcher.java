@@ -65,7 +65,8 @@ public final class JobMatcher {
     String trade = category == null ? "this" : taxonomy.category(category).label().toLowerCase();
     if (!missing.isEmpty()) {
       recommendations.add("The posting asks for " + String.join(", ", missing.subList(0, Math.min(6, missing.size())))
-          + ": if you have these, name them in your skills section and show them in a " + trade + " role.");
+          + ": if you have these, name them in your skills section and show them in "
+          + (trade.matches("[aeiou].*") ? "an " : "a ") + trade + " role.");
     }
     if (semantic < 0.45) {
       recommendations.add("Your experience reads far from this " + trade + " posting: mirror its wording for the "
