@@ -16,6 +16,7 @@ import io.vertx.sqlclient.Tuple;
 import org.jobdash.common.db.DatabaseConfig;
 import org.jobdash.common.db.Pools;
 import org.jobdash.user.account.User;
+import org.jobdash.user.account.UserRepository;
 
 import java.util.UUID;
 
@@ -27,10 +28,8 @@ import java.util.UUID;
  */
 public final class BareReadServer extends VerticleBase {
 
-  /** The same query as the user service's {@code UserRepository.BY_ID_IN_SESSION} (private there). */
-  static final String READ = "SELECT " + User.COLUMNS.replaceAll("(^|, )", "$1u.")
-      + " FROM users u JOIN user_sessions s ON s.user_id = u.id"
-      + " WHERE u.id = $1 AND s.id = $2 AND s.revoked_at IS NULL AND s.expires_at > now()";
+  /** The user service's own statement. */
+  static final String READ = UserRepository.BY_ID_IN_SESSION;
 
   private final int port;
   private final DatabaseConfig database;

@@ -37,8 +37,11 @@ public final class UserRepository {
 
   private static final String BY_EMAIL = "SELECT " + User.COLUMNS + " FROM users WHERE lower(email) = lower($1)";
 
-  /** The caller's row, only while the session named by the token is alive (logout takes effect at once). */
-  private static final String BY_ID_IN_SESSION = "SELECT " + User.COLUMNS.replaceAll("(^|, )", "$1u.")
+  /**
+   * The caller's row, only while the session named by the token is alive (logout takes effect at once). Public:
+   * the load test's floor runs the very same statement.
+   */
+  public static final String BY_ID_IN_SESSION = "SELECT " + User.COLUMNS.replaceAll("(^|, )", "$1u.")
       + " FROM users u JOIN user_sessions s ON s.user_id = u.id"
       + " WHERE u.id = $1 AND s.id = $2 AND s.revoked_at IS NULL AND s.expires_at > now()";
 
