@@ -25,7 +25,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -158,24 +157,8 @@ final class ResumeHarness implements AutoCloseable {
 
   /** The next captured {@code ai.resume.analyze} about {@code resumeId}; others are kept for later. */
   JsonObject nextAnalyzeRequest(String resumeId) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    List<JsonObject> others = new ArrayList<>();
-    try {
-      while (System.nanoTime() < deadline) {
-        JsonObject m = analyzeRequests.poll(100, TimeUnit.MILLISECONDS);
-        if (m != null && resumeId.equals(m.getString("resumeId"))) {
-          analyzeRequests.addAll(others);
-          return m;
-        }
-        if (m != null) {
-          others.add(m);
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    analyzeRequests.addAll(others);
-    throw new AssertionError("no ai.resume.analyze for résumé " + resumeId);
+    return Waits.take(analyzeRequests, m -> resumeId.equals(m.getString("resumeId")),
+        "ai.resume.analyze for résumé " + resumeId);
   }
 
   /** Waits (at most 10 s) until {@code condition} holds: for effects that follow a response asynchronously. */

@@ -18,11 +18,9 @@ import org.jobdash.common.testing.Waits;
 import org.jobdash.common.auth.Es256Keys;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -117,26 +115,10 @@ final class UserHarness implements AutoCloseable {
     return login(register());
   }
 
-  /** The next mail of {@code kind} sent to {@code to}; other mails are dropped. */
+  /** The next mail of {@code kind} sent to {@code to}; other mails stay queued. */
   JsonObject mailTo(String to, String kind) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    List<JsonObject> others = new ArrayList<>();
-    try {
-      while (System.nanoTime() < deadline) {
-        JsonObject m = mails.poll(200, TimeUnit.MILLISECONDS);
-        if (m != null && to.equals(m.getString("to")) && kind.equals(m.getString("kind"))) {
-          mails.addAll(others);
-          return m;
-        }
-        if (m != null) {
-          others.add(m);
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    mails.addAll(others);
-    throw new AssertionError("no " + kind + " mail to " + to);
+    return Waits.take(mails, m -> to.equals(m.getString("to")) && kind.equals(m.getString("kind")),
+        kind + " mail to " + to);
   }
 
   RowSet<Row> sql(String sql, Object... params) {

@@ -6,6 +6,10 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -34,6 +38,31 @@ public final class Waits {
       throw new AssertionError("waited " + within + "; last seen: " + last);
     }
     return last;
+  }
+
+  /**
+   * Takes the first element of {@code queue} that {@code wanted} accepts within 10 seconds; the others it passes
+   * over go back into the queue. Fails naming {@code what} when none comes.
+   */
+  public static <T> T take(BlockingQueue<T> queue, Predicate<T> wanted, String what) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    List<T> others = new ArrayList<>();
+    try {
+      while (System.nanoTime() < deadline) {
+        T item = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (item != null && wanted.test(item)) {
+          queue.addAll(others);
+          return item;
+        }
+        if (item != null) {
+          others.add(item);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    queue.addAll(others);
+    throw new AssertionError("nothing came: " + what);
   }
 
   public static void pause(Duration d) {
