@@ -52,6 +52,23 @@ public final class BoundedWorker {
     return executor.executeBlocking(task, false).andThen(ignored -> pending.decrementAndGet());
   }
 
+  /**
+   * Runs {@code task} on a worker thread under {@code deadline}: the task checks it as it goes (see
+   * {@link Deadline}), so a task past its deadline stops and frees its thread, and the future fails with
+   * {@link Deadline.Exceeded}.
+   */
+  public <T> Future<T> submit(Deadline deadline, java.util.function.Function<Deadline, T> task) {
+    return submit(() -> {
+      deadline.check();
+      return task.apply(deadline);
+    });
+  }
+
+  /** {@link #submit(Deadline, java.util.function.Function)} with a deadline of {@code limit} from now. */
+  public <T> Future<T> submit(java.time.Duration limit, java.util.function.Function<Deadline, T> task) {
+    return submit(Deadline.after(limit), task);
+  }
+
   public int pending() {
     return pending.get();
   }
