@@ -8,6 +8,7 @@ import org.jobdash.ai.model.MiniLm;
 import org.jobdash.ai.model.TextEmbedder;
 import org.jobdash.ai.session.SessionRecorder;
 import org.jobdash.ai.session.Usage;
+import org.jobdash.common.work.Deadline;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,9 +38,10 @@ public final class EmbeddingService {
     this.sessions = sessions;
   }
 
-  public Future<Embedded> embedTexts(UUID userId, List<String> texts, String sourceType, UUID sourceId) {
+  public Future<Embedded> embedTexts(UUID userId, List<String> texts, String sourceType, UUID sourceId,
+                                     Deadline deadline) {
     long started = System.nanoTime();
-    return embedder.embed(texts).compose(vectors -> {
+    return embedder.embed(texts, deadline).compose(vectors -> {
       List<NewEmbedding> rows = new ArrayList<>(texts.size());
       for (int i = 0; i < texts.size(); i++) {
         rows.add(new NewEmbedding(sourceType, sourceId, i, texts.get(i), TextFields.sha256(texts.get(i)),
@@ -70,9 +72,9 @@ public final class EmbeddingService {
   }
 
   /** The caller's nearest vectors to a text (embedded first, searched among vectors of the same model) or a vector. */
-  public Future<Found> search(UUID userId, String text, float[] vector, int k, String sourceType) {
+  public Future<Found> search(UUID userId, String text, float[] vector, int k, String sourceType, Deadline deadline) {
     long started = System.nanoTime();
-    Future<TextEmbedder.Vectors> query = text != null ? embedder.embed(List.of(text))
+    Future<TextEmbedder.Vectors> query = text != null ? embedder.embed(List.of(text), deadline)
         : Future.succeededFuture(new TextEmbedder.Vectors(List.of(vector), null, new Usage(null, null, 0, 0, null,
             null, null)));
     return query.compose(q -> embeddings.search(userId, q.vectors().get(0), k, sourceType, q.model())
