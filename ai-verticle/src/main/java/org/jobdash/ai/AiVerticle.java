@@ -85,8 +85,8 @@ public final class AiVerticle extends VerticleBase {
       // another handler of the same route): an anonymous client cannot make the service buffer a 16 MB batch.
       // BearerAuth pauses the request while it verifies, so the body handlers below still see the whole body.
       router.route("/api/v1/ai/*").handler(authenticated);
-      new EmbeddingRoutes(new EmbeddingService(pool, embeddings, embedder, sessions), decoding, config.limits())
-          .mount(router, body, batchBody);
+      new EmbeddingRoutes(new EmbeddingService(pool, embeddings, embedder, sessions, decoding,
+          config.limits().maxTextChars()), config.limits()).mount(router, body, batchBody);
       new AnalysisRoutes(analyses, config.limits()).mount(router, body);
       new OptimizeRoutes(optimizations, optimizeRepository, config.limits()).mount(router, body);
       new SessionRoutes(new SessionRepository(pool)).mount(router);

@@ -28,6 +28,12 @@ public final class TextFields {
     return value == null || (!required && value.isBlank()) ? null : value;
   }
 
+  /** Whether the body gives {@code field} a value: present, not null and not a blank string. */
+  public static boolean given(JsonInput in, String field) {
+    Object value = in.raw().getValue(field);
+    return value != null && !(value instanceof String s && s.isBlank());
+  }
+
   /** An optional short string ({@link JsonInput#optionalString}) that must also be {@link #unfit fit} for text. */
   public static String string(JsonInput in, String field, int maxChars) {
     return fit(in, field, in.optionalString(field, maxChars));

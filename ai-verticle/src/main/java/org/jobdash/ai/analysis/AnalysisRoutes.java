@@ -64,8 +64,8 @@ public final class AnalysisRoutes {
     String resumeText = TextFields.text(in, "resumeText", limits.maxTextChars(), false);
     String job = TextFields.text(in, "jobDescription", limits.maxTextChars(), true);
     String title = TextFields.string(in, "jobTitle", 255);
-    // a resumeId that is there but not a UUID has its own error already
-    if (resumeId == null && resumeText == null && in.raw().getValue("resumeId") == null) {
+    // one that was given but refused has its own error already
+    if (!TextFields.given(in, "resumeId") && !TextFields.given(in, "resumeText")) {
       in.error("resumeText", "either resumeId or resumeText is required");
     }
     if (resumeId != null && resumeText != null) {

@@ -59,15 +59,17 @@ public final class ContentAnalyzer {
       "helped with", "helped to", "helped", "worked on", "assisted with", "tasked with", "in charge of",
       "participated in", "involved in");
 
+  /** Whitespace as java.util.regex's {@code \s} has it (RE2/J's leaves out {@code \x0B}). */
+  private static final String SPACE = "[\\t\\n\\x0B\\f\\r ]";
   /**
    * A number with a unit, a percentage or an amount of money, or any number of two or more digits. Years count
    * too: "2019–2023" quantifies as much as "4 years". {@code \b} is the ASCII word boundary, as in RE2/J and JDK 19+.
    */
   private static final Pattern QUANTIFIED = Pattern.compile(
-      "\\d+(?:[.,]\\d+)?\\s*(?:%|percent|k\\b|m\\b|x\\b)|[$€£¥]\\s?\\d|\\d[\\d,.]*\\s*(?:people|staff|patients|"
-          + "students|customers|clients|covers|employees|accounts|projects|units|orders|hours|days|weeks|months|"
-          + "years|beds|sites|stores|locations|users|members|guests|vehicles|homes|buildings|calls|tickets)|"
-          + "\\b\\d{2,}[\\d,.]*\\b", Pattern.CASE_INSENSITIVE);
+      "\\d+(?:[.,]\\d+)?" + SPACE + "*(?:%|percent|k\\b|m\\b|x\\b)|[$€£¥]" + SPACE + "?\\d|\\d[\\d,.]*" + SPACE
+          + "*(?:people|staff|patients|students|customers|clients|covers|employees|accounts|projects|units|orders|"
+          + "hours|days|weeks|months|years|beds|sites|stores|locations|users|members|guests|vehicles|homes|buildings|"
+          + "calls|tickets)|\\b\\d{2,}[\\d,.]*\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern IMAGE = Pattern.compile("\\[(?:image|photo|picture|logo|graphic)[^\\]]*\\]|!\\[[^\\]]*\\]\\(|"
       + "<img\\b|\\.(?:png|jpe?g|gif|svg)\\b", Pattern.CASE_INSENSITIVE);
   /** Page headers and footers, by how they start ({@code (?i)^(page \d|\d+ / \d|confidential|header:|…)}). */

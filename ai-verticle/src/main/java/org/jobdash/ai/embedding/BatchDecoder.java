@@ -131,7 +131,9 @@ final class BatchDecoder {
       }
     }
     String path = String.join("", parts);
-    return path.startsWith(".") ? path.substring(1) : path;
+    path = path.startsWith(".") ? path.substring(1) : path;
+    // nested a thousand levels deep, the path would be longer than the body it names
+    return path.length() > 200 ? path.substring(0, 200) + "…" : path;
   }
 
   /** Counts one value read, looking at the deadline every 1,024. */

@@ -8,13 +8,11 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.jobdash.ai.AiConfig;
 import org.jobdash.ai.TextFields;
-import org.jobdash.ai.model.MiniLm;
 import org.jobdash.common.auth.AuthUser;
 import org.jobdash.common.http.ApiException;
 import org.jobdash.common.http.JsonInput;
 import org.jobdash.common.http.RequestDeadline;
 import org.jobdash.common.http.ServiceRouter;
-import org.jobdash.common.work.BoundedWorker;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,13 +29,10 @@ public final class EmbeddingRoutes {
   static final int MAX_K = 100;
 
   private final EmbeddingService service;
-  private final BoundedWorker decoding;
   private final AiConfig.Limits limits;
 
-  /** @param decoding where batch bodies (megabytes of numbers) are decoded, away from the event loop */
-  public EmbeddingRoutes(EmbeddingService service, BoundedWorker decoding, AiConfig.Limits limits) {
+  public EmbeddingRoutes(EmbeddingService service, AiConfig.Limits limits) {
     this.service = service;
-    this.decoding = decoding;
     this.limits = limits;
   }
 
@@ -87,10 +82,7 @@ public final class EmbeddingRoutes {
   private void batch(RoutingContext ctx) {
     UUID userId = AuthUser.of(ctx).userId();
     Buffer body = ctx.body().buffer();
-    decoding.submit(RequestDeadline.of(ctx, limits.taskDeadline()),
-            deadline -> new BatchDecoder(SOURCE_TYPES, MAX_BATCH, limits.maxTextChars(), deadline).decode(body))
-        .compose(batch -> service.storeBatch(userId, batch.model() == null ? MiniLm.MODEL_NAME : batch.model(),
-            batch.items()))
+    service.storeBatch(userId, body, RequestDeadline.of(ctx, limits.taskDeadline()))
         .onSuccess(ids -> {
           JsonArray out = new JsonArray();
           ids.forEach(id -> out.add(id.toString()));
@@ -105,7 +97,8 @@ public final class EmbeddingRoutes {
     float[] vector = in.has("vector") ? Vectors.parse(in.raw().getValue("vector"), "vector", in::error) : null;
     Integer k = in.optionalInt("k", 1, MAX_K);
     String sourceType = sourceType(in, null);
-    if (text == null && !in.has("vector")) {
+    // a text that was given but refused has its own error already
+    if (!TextFields.given(in, "text") && !in.has("vector")) {
       in.error("text", "either text or vector is required");
     }
     if (text != null && in.has("vector")) {
