@@ -25,8 +25,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -204,14 +202,8 @@ class HostileInputTest {
   @Test
   void aClientThatGoesAwayCancelsItsQueuedWork() throws Exception {
     AiHarness.Caller me = h.caller();
-    BoundedWorker inference = BoundedWorker.shared(h.vertx, "inference", 1, 8, 120);
-    CountDownLatch release = new CountDownLatch(1);
-    CountDownLatch busy = new CountDownLatch(1);
-    var occupying = inference.submit(() -> {
-      busy.countDown();
-      return release.await(30, TimeUnit.SECONDS);
-    });
-    assertThat(busy.await(10, TimeUnit.SECONDS)).isTrue();
+    BoundedWorker inference = h.inference();
+    AiHarness.Held held = h.holdInferenceThread();
     HttpClient client = h.vertx.createHttpClient();
     try {
       HttpClientRequest request = client.request(new RequestOptions().setMethod(HttpMethod.POST)
@@ -224,10 +216,9 @@ class HostileInputTest {
       // the service notices a closed loopback connection within milliseconds
       Waits.pause(Duration.ofMillis(500));
     } finally {
-      release.countDown();
+      assertThat(held.release()).isTrue();
       client.close().await();
     }
-    assertThat(occupying.await()).isTrue();
 
     String error = Waits.until(() -> {
       var rows = h.sql("SELECT error_message FROM ai_processing_sessions WHERE user_id = $1 AND status = 'failed'",

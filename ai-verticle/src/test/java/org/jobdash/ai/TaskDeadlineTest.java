@@ -87,9 +87,8 @@ class TaskDeadlineTest {
         me.id())).isZero();
     assertThat(h.count("SELECT count(*) FROM content_analyses WHERE user_id = $1", me.id())).isZero();
     assertThat(h.count("SELECT count(*) FROM embeddings WHERE user_id = $1", me.id())).isZero();
-    BoundedWorker inference = BoundedWorker.shared(h.vertx, "inference", 2, 64, 120);
     BoundedWorker decoding = BoundedWorker.shared(h.vertx, "json-decoding", 2, 32, 60);
-    Waits.until(() -> inference.pending() + decoding.pending(), pending -> pending == 0, Duration.ofSeconds(10));
+    Waits.until(() -> h.inference().pending() + decoding.pending(), pending -> pending == 0, Duration.ofSeconds(10));
   }
 
   @Test

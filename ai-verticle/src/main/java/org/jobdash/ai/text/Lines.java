@@ -19,7 +19,7 @@ public final class Lines {
   public static final int MAX_LINE_CHARS = 2_000;
 
   /** The characters that open a bulleted line. */
-  public static final String BULLET_MARKS = "-•*·▪◦‣–";
+  private static final String BULLET_MARKS = "-•*·▪◦‣–";
 
   private Lines() {}
 
@@ -28,12 +28,12 @@ public final class Lines {
     int endAt(String text, int i);
   }
 
-  public static boolean isBreak(char c) {
+  private static boolean isBreak(char c) {
     return c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
   }
 
   /** The length of the line break at {@code i}: 2 for {@code \r\n}, 1 for another, 0 for none. */
-  static int breakAt(CharSequence s, int i) {
+  private static int breakAt(CharSequence s, int i) {
     char c = s.charAt(i);
     if (c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
       return 2;

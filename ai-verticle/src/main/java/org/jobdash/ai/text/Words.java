@@ -32,7 +32,7 @@ public final class Words {
   }
 
   /** The first index at or after {@code from} that is whitespace (the length when there is none). */
-  public static int nextSpace(CharSequence s, int from) {
+  private static int nextSpace(CharSequence s, int from) {
     int i = from;
     while (i < s.length() && !isSpace(s.charAt(i))) {
       i++;
@@ -125,17 +125,17 @@ public final class Words {
   }
 
   /** A character {@code \b} counts as part of a word (letters and digits of any script, and '_', as in JDK 17). */
-  public static boolean isWordChar(int codePoint) {
+  private static boolean isWordChar(int codePoint) {
     return codePoint == '_' || Character.isLetterOrDigit(codePoint);
   }
 
   /** Whether a word character comes right before {@code at}. */
-  public static boolean wordCharBefore(CharSequence text, int at) {
+  private static boolean wordCharBefore(CharSequence text, int at) {
     return at > 0 && isWordChar(Character.codePointBefore(text, at));
   }
 
   /** Whether a word character starts at {@code at}. */
-  public static boolean wordCharAt(CharSequence text, int at) {
+  private static boolean wordCharAt(CharSequence text, int at) {
     return at < text.length() && isWordChar(Character.codePointAt(text, at));
   }
 
