@@ -176,32 +176,14 @@ public final class TemplateOptimizer {
    * {@code (?i)(?<![\p{L}\p{N}])phrase(?![\p{L}\p{N}])[,;]?\s*} replaced by nothing.
    */
   static String withoutPhrase(String line, String phrase) {
-    if (phrase.isEmpty()) {
-      return line;
-    }
-    StringBuilder b = null;
-    int copied = 0;
-    int i = 0;
-    while (i + phrase.length() <= line.length()) {
-      int end = i + phrase.length();
-      if (Words.matchesAt(line, i, phrase)
-          && (i == 0 || !Words.isLetterOrNumber(Character.codePointBefore(line, i)))
-          && (end == line.length() || !Words.isLetterOrNumber(Character.codePointAt(line, end)))) {
-        if (end < line.length() && (line.charAt(end) == ',' || line.charAt(end) == ';')) {
-          end++;
-        }
-        end = Words.skipSpaces(line, end);
-        if (b == null) {
-          b = new StringBuilder(line.length());
-        }
-        b.append(line, copied, i);
-        copied = end;
-        i = end;
-      } else {
-        i++;
+    return Words.replaceEach(line, phrase, "", (text, start, end) -> {
+      if ((start > 0 && Words.isLetterOrNumber(Character.codePointBefore(text, start)))
+          || (end < text.length() && Words.isLetterOrNumber(Character.codePointAt(text, end)))) {
+        return -1;
       }
-    }
-    return b == null ? line : b.append(line, copied, line.length()).toString();
+      boolean punctuation = end < text.length() && (text.charAt(end) == ',' || text.charAt(end) == ';');
+      return Words.skipSpaces(text, punctuation ? end + 1 : end);
+    });
   }
 
   /**

@@ -145,6 +145,20 @@ public final class Words {
    * for a word that starts, and when whole also ends, with a word character.
    */
   public static String replaceWord(String text, String word, String replacement, boolean wholeWord) {
+    return replaceEach(text, word, replacement, (t, start, end) -> !wordCharBefore(t, start)
+        && (!wholeWord || !wordCharAt(t, end)) ? end : -1);
+  }
+
+  /** Where an occurrence of a word at {@code [start, end)} and what goes with it ends, or -1 when it does not count. */
+  public interface Occurrence {
+    int end(String text, int start, int end);
+  }
+
+  /**
+   * {@code text} with each occurrence of {@code word} (ASCII letters in any case) that {@code occurrence} counts
+   * replaced, up to where it says, left to right as {@code replaceAll} does; linear in the text for a given word.
+   */
+  public static String replaceEach(String text, String word, String replacement, Occurrence occurrence) {
     if (word.isEmpty()) {
       return text;
     }
@@ -152,17 +166,17 @@ public final class Words {
     int copied = 0;
     int i = 0;
     while (i + word.length() <= text.length()) {
-      int end = i + word.length();
-      if (matchesAt(text, i, word) && !wordCharBefore(text, i) && (!wholeWord || !wordCharAt(text, end))) {
-        if (b == null) {
-          b = new StringBuilder(text.length());
-        }
-        b.append(text, copied, i).append(replacement);
-        copied = end;
-        i = end;
-      } else {
+      int end = matchesAt(text, i, word) ? occurrence.end(text, i, i + word.length()) : -1;
+      if (end < 0) {
         i++;
+        continue;
       }
+      if (b == null) {
+        b = new StringBuilder(text.length());
+      }
+      b.append(text, copied, i).append(replacement);
+      copied = end;
+      i = end;
     }
     return b == null ? text : b.append(text, copied, text.length()).toString();
   }
