@@ -13,16 +13,19 @@ import org.jobdash.common.bus.UserDeletionAck;
 import org.jobdash.common.bus.OptimizeResume;
 import org.jobdash.common.bus.UserDeleted;
 import org.jobdash.common.http.ApiException;
+import org.jobdash.common.work.Deadline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What the AI service does on the event bus: analyses résumés sent to {@code ai.resume.analyze}, answers
  * {@code ai.resume.optimize}, and — in the one elected instance only, since published events reach every
- * consumer — purges a deleted user's data on {@code user.deleted} and acknowledges it.
+ * consumer — purges a deleted user's data on {@code user.deleted} and acknowledges it. The work of each request
+ * ends by its deadline, counted from the message's arrival.
  */
 final class AiBusApi {
 
@@ -31,12 +34,15 @@ final class AiBusApi {
   private final AnalysisService analyses;
   private final OptimizationService optimizations;
   private final UserDataRepository users;
+  private final Duration taskDeadline;
   private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
 
-  AiBusApi(AnalysisService analyses, OptimizationService optimizations, UserDataRepository users) {
+  AiBusApi(AnalysisService analyses, OptimizationService optimizations, UserDataRepository users,
+           Duration taskDeadline) {
     this.analyses = analyses;
     this.optimizations = optimizations;
     this.users = users;
+    this.taskDeadline = taskDeadline;
   }
 
   Future<Void> register(Vertx vertx, boolean ownsPublishedEvents) {
@@ -56,7 +62,7 @@ final class AiBusApi {
       log.warn("ignoring a malformed {} message: {}", Addresses.AI_RESUME_ANALYZE, e.toString());
       return;
     }
-    analyses.analyzeResume(request)
+    analyses.analyzeResume(request, Deadline.after(taskDeadline))
         .onFailure(e -> log.warn("analysis request {} could not be recorded: {}", request.requestId(), e.toString()));
   }
 
@@ -73,7 +79,8 @@ final class AiBusApi {
       return;
     }
     optimizations.optimize(new OptimizationService.Request(request.userId(), request.requestId(), request.resumeId(),
-            request.content(), request.jobDescription(), request.templateId(), request.targetRole()))
+            request.content(), request.jobDescription(), request.templateId(), request.targetRole()),
+            Deadline.after(taskDeadline))
         .onSuccess(outcome -> message.reply(outcome.result().toJson()))
         .onFailure(e -> {
           ApiException problem = e instanceof ApiException api ? api : new ApiException.Unavailable(e.getMessage());

@@ -5,6 +5,7 @@ import org.jobdash.common.auth.JwtSettings;
 import org.jobdash.common.db.DatabaseConfig;
 import org.jobdash.common.http.HttpSettings;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 
@@ -26,8 +27,11 @@ public record AiConfig(
   /** The bounded inference pool and the request batcher in front of it. */
   public record Inference(int threads, int queueSize, int maxBatch, long batchDelayMs) {}
 
-  /** Input size limits: text fields above {@code maxTextChars} are a 413; the batch endpoint's own body limit. */
-  public record Limits(int maxTextChars, long batchBodyLimitBytes) {}
+  /**
+   * Input limits: text fields above {@code maxTextChars} are a 413; the batch endpoint's own body limit; and how
+   * long the work of one request may take on the worker pools before it is stopped with a 422.
+   */
+  public record Limits(int maxTextChars, long batchBodyLimitBytes, Duration taskDeadline) {}
 
   /** One remote model server: where, with which key and models, and how long to wait. */
   public record Remote(String baseUrl, String apiKey, String chatModel, String embeddingModel, long timeoutMs) {
@@ -59,7 +63,8 @@ public record AiConfig(
             Math.max(0, inference.getLong("batchDelayMs", 0L))),
         new Limits(
             limits.getInteger("maxTextChars", 100_000),
-            limits.getLong("batchBodyLimitBytes", 16_777_216L)),
+            limits.getLong("batchBodyLimitBytes", 16_777_216L),
+            positiveMillis("limits.taskDeadlineMs", limits.getLong("taskDeadlineMs", 15_000L))),
         json.getJsonObject("resumeContent", new JsonObject()).getLong("timeoutMs", 5_000L),
         json.getJsonObject("userPreferences", new JsonObject()).getLong("timeoutMs", 1_000L),
         provider("optimizer", json.getString("optimizer", "local")),
@@ -82,6 +87,13 @@ public record AiConfig(
             providers.getLong("maxBackoffMs", 5_000L),
             providers.getInteger("breakerMaxFailures", 5),
             providers.getLong("breakerResetMs", 30_000L)));
+  }
+
+  private static Duration positiveMillis(String key, long millis) {
+    if (millis <= 0) {
+      throw new IllegalArgumentException("ai." + key + " must be a positive number of milliseconds (was " + millis + ")");
+    }
+    return Duration.ofMillis(millis);
   }
 
   private static String provider(String key, String value) {

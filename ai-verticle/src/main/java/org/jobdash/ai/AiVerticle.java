@@ -72,7 +72,6 @@ public final class AiVerticle extends VerticleBase {
       OptimizeRepository optimizeRepository = new OptimizeRepository(pool);
       OptimizationService optimizations = new OptimizationService(vertx, pool, optimizeRepository, sessions, inference,
           remote, config.optimizer(), config.userPreferencesTimeoutMs());
-      int maxText = config.limits().maxTextChars();
 
       Handler<RoutingContext> authenticated = new BearerAuth(new JwtVerifier(vertx, config.jwt()));
       Handler<RoutingContext> body = ServiceRouter.jsonBody(config.http().bodyLimitBytes());
@@ -82,14 +81,19 @@ public final class AiVerticle extends VerticleBase {
                   .put("model", MiniLm.MODEL_NAME).put("inferencePending", inference.pending())),
           "openapi/ai-service.yaml");
       BoundedWorker decoding = BoundedWorker.shared(vertx, "json-decoding", config.inference().threads(), 32, 60);
-      new EmbeddingRoutes(new EmbeddingService(pool, embeddings, embedder, sessions), decoding, maxText)
-          .mount(router, body, batchBody, authenticated);
-      new AnalysisRoutes(analyses, maxText).mount(router, body, authenticated);
-      new OptimizeRoutes(optimizations, optimizeRepository, maxText).mount(router, body, authenticated);
-      new SessionRoutes(new SessionRepository(pool)).mount(router, authenticated);
+      // the token is checked before any body is read, on a route of its own (Vert.x Web mounts no body handler after
+      // another handler of the same route): an anonymous client cannot make the service buffer a 16 MB batch.
+      // BearerAuth pauses the request while it verifies, so the body handlers below still see the whole body.
+      router.route("/api/v1/ai/*").handler(authenticated);
+      new EmbeddingRoutes(new EmbeddingService(pool, embeddings, embedder, sessions, decoding,
+          config.limits().maxTextChars()), config.limits()).mount(router, body, batchBody);
+      new AnalysisRoutes(analyses, config.limits()).mount(router, body);
+      new OptimizeRoutes(optimizations, optimizeRepository, config.limits()).mount(router, body);
+      new SessionRoutes(new SessionRepository(pool)).mount(router);
 
       owner = Singleton.claim(vertx, PUBLISHED_EVENTS_KEY, instanceId);
-      return new AiBusApi(analyses, optimizations, new UserDataRepository(pool)).register(vertx, owner)
+      return new AiBusApi(analyses, optimizations, new UserDataRepository(pool), config.limits().taskDeadline())
+          .register(vertx, owner)
           .compose(v -> ServiceRouter.listen(vertx, router, config.http()));
     });
   }

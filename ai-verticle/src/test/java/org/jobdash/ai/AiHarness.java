@@ -1,6 +1,7 @@
 package org.jobdash.ai;
 
 import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -14,8 +15,11 @@ import org.jobdash.common.testing.PostgresFixture;
 import org.jobdash.common.testing.TestClient;
 import org.jobdash.common.testing.Waits;
 import org.jobdash.common.testing.TestTokens;
+import org.jobdash.common.work.BoundedWorker;
 
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The real AI service, deployed on a free port against a migrated database (a fresh one of the shared test
@@ -76,6 +80,34 @@ final class AiHarness implements AutoCloseable {
   Caller caller() {
     UUID id = UUID.randomUUID();
     return new Caller(id, tokens.tokenFor(id));
+  }
+
+  /** The inference worker of this deployment (its bounds are the deployment's; these only name it). */
+  BoundedWorker inference() {
+    return BoundedWorker.shared(vertx, "inference", 1, 0, 120);
+  }
+
+  /** A task holding one inference thread until {@link #release}. */
+  record Held(CountDownLatch latch, Future<Boolean> task) {
+    /** Lets the held thread go; true when it was held until now rather than timing out. */
+    boolean release() {
+      latch.countDown();
+      return task.await();
+    }
+  }
+
+  /** Holds an inference thread (a deployment with one holds them all), so that what is submitted next waits. */
+  Held holdInferenceThread() throws InterruptedException {
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch busy = new CountDownLatch(1);
+    Future<Boolean> task = inference().submit(() -> {
+      busy.countDown();
+      return release.await(30, TimeUnit.SECONDS);
+    });
+    if (!busy.await(10, TimeUnit.SECONDS)) {
+      throw new AssertionError("the inference thread was not free");
+    }
+    return new Held(release, task);
   }
 
   RowSet<Row> sql(String sql, Object... params) {

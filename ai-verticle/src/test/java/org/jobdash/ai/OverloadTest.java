@@ -1,18 +1,14 @@
 package org.jobdash.ai;
 
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.jobdash.common.testing.BlockedThreadGuard;
 import org.jobdash.common.testing.TestClient;
-import org.jobdash.common.work.BoundedWorker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,14 +32,7 @@ class OverloadTest {
   @Test
   void aFullInferenceQueueIs503WithRetryAfterAndStoresNothing() throws Exception {
     AiHarness.Caller me = h.caller();
-    BoundedWorker inference = BoundedWorker.shared(h.vertx, "inference", 1, 0, 120);
-    CountDownLatch release = new CountDownLatch(1);
-    CountDownLatch busy = new CountDownLatch(1);
-    Future<Boolean> occupying = inference.submit(() -> {
-      busy.countDown();
-      return release.await(30, TimeUnit.SECONDS);
-    });
-    assertThat(busy.await(10, TimeUnit.SECONDS)).isTrue();
+    AiHarness.Held held = h.holdInferenceThread();
     try {
       TestClient.Response full = h.http.post("/api/v1/ai/embeddings", new JsonObject().put("texts",
           new JsonArray().add("Forklift operator")), me.token());
@@ -53,9 +42,8 @@ class OverloadTest {
           "Certified forklift operator with OSHA 10"), me.token()), 503);
       assertThat(h.count("SELECT count(*) FROM embeddings WHERE user_id = $1", me.id())).isZero();
     } finally {
-      release.countDown();
+      assertThat(held.release()).isTrue();
     }
-    assertThat(occupying.await()).isTrue();
 
     TestClient.Response after = h.http.post("/api/v1/ai/embeddings", new JsonObject().put("texts",
         new JsonArray().add("Forklift operator")), me.token());

@@ -5,10 +5,12 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import org.jobdash.ai.AiConfig;
 import org.jobdash.ai.TextFields;
 import org.jobdash.ai.skills.SkillTaxonomy;
 import org.jobdash.common.auth.AuthUser;
 import org.jobdash.common.http.JsonInput;
+import org.jobdash.common.http.RequestDeadline;
 import org.jobdash.common.http.ServiceRouter;
 
 import java.util.ArrayList;
@@ -18,24 +20,25 @@ import java.util.UUID;
 public final class AnalysisRoutes {
 
   private final AnalysisService service;
-  private final int maxTextChars;
+  private final AiConfig.Limits limits;
 
-  public AnalysisRoutes(AnalysisService service, int maxTextChars) {
+  public AnalysisRoutes(AnalysisService service, AiConfig.Limits limits) {
     this.service = service;
-    this.maxTextChars = maxTextChars;
+    this.limits = limits;
   }
 
-  public void mount(Router router, Handler<RoutingContext> body, Handler<RoutingContext> authenticated) {
-    router.post("/api/v1/ai/skills").handler(body).handler(authenticated).handler(this::skills);
-    router.post("/api/v1/ai/content-analysis").handler(body).handler(authenticated).handler(this::content);
-    router.post("/api/v1/ai/job-match").handler(body).handler(authenticated).handler(this::jobMatch);
+  /** Mount behind the bearer check, which reads no body: see {@code AiVerticle}. */
+  public void mount(Router router, Handler<RoutingContext> body) {
+    router.post("/api/v1/ai/skills").handler(body).handler(this::skills);
+    router.post("/api/v1/ai/content-analysis").handler(body).handler(this::content);
+    router.post("/api/v1/ai/job-match").handler(body).handler(this::jobMatch);
   }
 
   private void skills(RoutingContext ctx) {
     JsonInput in = JsonInput.body(ctx);
-    String text = TextFields.text(in, "text", maxTextChars, true);
+    String text = TextFields.text(in, "text", limits.maxTextChars(), true);
     in.validate();
-    service.skills(AuthUser.of(ctx).userId(), text)
+    service.skills(AuthUser.of(ctx).userId(), text, RequestDeadline.of(ctx, limits.taskDeadline()))
         .onSuccess(s -> ServiceRouter.json(ctx, 201, new JsonObject().put("id", s.id().toString())
             .put("sessionId", s.sessionId().toString()).put("skillCount", s.report().found().size())
             .put("primaryCategory", s.report().primaryCategory())
@@ -47,9 +50,9 @@ public final class AnalysisRoutes {
 
   private void content(RoutingContext ctx) {
     JsonInput in = JsonInput.body(ctx);
-    String text = TextFields.text(in, "text", maxTextChars, true);
+    String text = TextFields.text(in, "text", limits.maxTextChars(), true);
     in.validate();
-    service.content(AuthUser.of(ctx).userId(), text)
+    service.content(AuthUser.of(ctx).userId(), text, RequestDeadline.of(ctx, limits.taskDeadline()))
         .onSuccess(c -> ServiceRouter.json(ctx, 201, c.report().toJson().put("id", c.id().toString())
             .put("sessionId", c.sessionId().toString())))
         .onFailure(ctx::fail);
@@ -58,10 +61,11 @@ public final class AnalysisRoutes {
   private void jobMatch(RoutingContext ctx) {
     JsonInput in = JsonInput.body(ctx);
     UUID resumeId = in.optionalUuid("resumeId");
-    String resumeText = TextFields.text(in, "resumeText", maxTextChars, false);
-    String job = TextFields.text(in, "jobDescription", maxTextChars, true);
-    String title = in.optionalString("jobTitle", 255);
-    if (resumeId == null && resumeText == null && !in.has("resumeId")) {
+    String resumeText = TextFields.text(in, "resumeText", limits.maxTextChars(), false);
+    String job = TextFields.text(in, "jobDescription", limits.maxTextChars(), true);
+    String title = TextFields.string(in, "jobTitle", 255);
+    // one that was given but refused has its own error already
+    if (!TextFields.given(in, "resumeId") && !TextFields.given(in, "resumeText")) {
       in.error("resumeText", "either resumeId or resumeText is required");
     }
     if (resumeId != null && resumeText != null) {
@@ -69,7 +73,7 @@ public final class AnalysisRoutes {
     }
     in.validate();
     service.jobMatch(AuthUser.of(ctx).userId(), resumeId, resumeText, job,
-            title == null || title.isBlank() ? null : title.strip())
+            title == null || title.isBlank() ? null : title.strip(), RequestDeadline.of(ctx, limits.taskDeadline()))
         .onSuccess(m -> ServiceRouter.json(ctx, 201, m.match().toJson().put("id", m.id().toString())
             .put("sessionId", m.sessionId().toString())
             .put("resumeId", m.resumeId() == null ? null : m.resumeId().toString())))

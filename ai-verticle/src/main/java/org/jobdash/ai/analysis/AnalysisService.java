@@ -22,6 +22,7 @@ import org.jobdash.common.bus.Bus;
 import org.jobdash.common.bus.ResumeContent;
 import org.jobdash.common.http.ApiException;
 import org.jobdash.common.work.BoundedWorker;
+import org.jobdash.common.work.Deadline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +33,8 @@ import java.util.UUID;
 
 /**
  * Skill, content and job-match analyses and the whole analysis of a résumé sent over the event bus. Embedding
- * goes through the batcher, matching and scoring run on the inference worker, and each result is stored with
- * its session in one transaction.
+ * goes through the batcher, chunking, matching and scoring run on the inference worker, all of it within the
+ * request's deadline, and each result is stored with its session in one transaction.
  */
 public final class AnalysisService {
 
@@ -52,6 +53,15 @@ public final class AnalysisService {
 
   private record ResumeWork(List<String> chunks, List<float[]> chunkVectors, SkillReport skills,
                             ContentAnalyzer.Report content) {}
+
+  /** Two lists of texts cut on the worker and embedded in one call, first then second. */
+  private record Cut(List<String> first, List<String> second) {
+    List<String> all() {
+      List<String> all = new ArrayList<>(first);
+      all.addAll(second);
+      return all;
+    }
+  }
 
   private final Vertx vertx;
   private final Pool pool;
@@ -75,22 +85,23 @@ public final class AnalysisService {
     this.resumeContentTimeoutMs = resumeContentTimeoutMs;
   }
 
-  public Future<Skills> skills(UUID userId, String text) {
+  public Future<Skills> skills(UUID userId, String text, Deadline deadline) {
     long started = System.nanoTime();
-    List<String> segments = Chunks.segments(text, MAX_SEGMENTS);
-    return embed(segments).compose(vectors -> worker.submit(() -> skillReport(text, segments, vectors.vectors()))
-        .compose(report -> pool.withTransaction(conn -> sessions.record(conn, new SessionRecorder.Outcome(userId,
-                "skill_analysis", vectors.usage(), elapsed(started), null, null, null,
-                new JsonObject().put("skills", report.found().size())),
-            sessionId -> analyses.saveSkills(conn, userId, sessionId, null, report, SkillTaxonomy.shared(),
-                    TextFields.sha256(text))
-                .map(id -> new Skills(id, sessionId, report))))))
+    return worker.submit(deadline, d -> Chunks.segments(text, MAX_SEGMENTS, d))
+        .compose(segments -> embed(segments, deadline).compose(vectors -> worker.submit(deadline,
+                d -> skillReport(text, segments, vectors.vectors(), d))
+            .compose(report -> pool.withTransaction(conn -> sessions.record(conn, new SessionRecorder.Outcome(userId,
+                    "skill_analysis", vectors.usage(), elapsed(started), null, null, null,
+                    new JsonObject().put("skills", report.found().size())),
+                sessionId -> analyses.saveSkills(conn, userId, sessionId, null, report, SkillTaxonomy.shared(),
+                        TextFields.sha256(text))
+                    .map(id -> new Skills(id, sessionId, report)))))))
         .recover(e -> sessions.failed(pool, userId, "skill_analysis", MiniLm.MODEL_NAME, started, null, e));
   }
 
-  public Future<Content> content(UUID userId, String text) {
+  public Future<Content> content(UUID userId, String text, Deadline deadline) {
     long started = System.nanoTime();
-    return worker.submit(() -> ContentAnalyzer.analyze(text, Set.of()))
+    return worker.submit(deadline, d -> ContentAnalyzer.analyze(text, Set.of(), d))
         .compose(report -> pool.withTransaction(conn -> sessions.record(conn, new SessionRecorder.Outcome(userId,
                 "content_analysis", Usage.local(OptimizationService.LOCAL_MODEL, 0, 0),
                 elapsed(started), null, null, null, new JsonObject().put("findings", report.findings().size())),
@@ -101,7 +112,8 @@ public final class AnalysisService {
   }
 
   /** Matches a résumé (given, or fetched from the résumé service for its owner) against a job description. */
-  public Future<JobMatch> jobMatch(UUID userId, UUID resumeId, String resumeText, String job, String jobTitle) {
+  public Future<JobMatch> jobMatch(UUID userId, UUID resumeId, String resumeText, String job, String jobTitle,
+                                   Deadline deadline) {
     long started = System.nanoTime();
     Future<String> resume = resumeId == null ? Future.succeededFuture(resumeText)
         : Bus.request(vertx, Addresses.RESUME_CONTENT_GET, ResumeContent.request(resumeId, userId),
@@ -116,33 +128,32 @@ public final class AnalysisService {
               }
               return content.content();
             });
-    return resume.compose(text -> {
-      List<String> resumeChunks = Chunks.of(text, CHUNK_WORDS);
-      List<String> jobChunks = Chunks.of(job, CHUNK_WORDS);
-      List<String> all = new ArrayList<>(resumeChunks);
-      all.addAll(jobChunks);
-      return embedder.local(all).compose(vectors -> worker.submit(() -> JobMatcher.match(SkillTaxonomy.shared(), text,
-              job, vectors.vectors().subList(0, resumeChunks.size()),
-              vectors.vectors().subList(resumeChunks.size(), all.size())))
-          .compose(match -> pool.withTransaction(conn -> sessions.record(conn, new SessionRecorder.Outcome(userId,
-                  "job_match", vectors.usage(), elapsed(started), null, null, resumeId,
-                  new JsonObject().put("score", match.score())),
-              sessionId -> analyses.saveMatch(conn, userId, sessionId, resumeId, TextFields.sha256(text),
-                      jobTitle, job, match)
-                  .map(id -> new JobMatch(id, sessionId, resumeId, match))))));
-    }).recover(e -> sessions.failed(pool, userId, "job_match", MiniLm.MODEL_NAME, started, resumeId, e));
+    // the résumé's chunks first, the job's second
+    return resume.compose(text -> worker.submit(deadline, d -> new Cut(Chunks.of(text, CHUNK_WORDS, d),
+            Chunks.of(job, CHUNK_WORDS, d)))
+        .compose(cut -> embedder.local(cut.all(), deadline).compose(vectors -> worker.submit(deadline,
+                d -> JobMatcher.match(SkillTaxonomy.shared(), text, job, vectors.vectors().subList(0,
+                    cut.first().size()), vectors.vectors().subList(cut.first().size(), vectors.vectors().size()), d))
+            .compose(match -> pool.withTransaction(conn -> sessions.record(conn, new SessionRecorder.Outcome(userId,
+                    "job_match", vectors.usage(), elapsed(started), null, null, resumeId,
+                    new JsonObject().put("score", match.score())),
+                sessionId -> analyses.saveMatch(conn, userId, sessionId, resumeId, TextFields.sha256(text),
+                        jobTitle, job, match)
+                    .map(id -> new JobMatch(id, sessionId, resumeId, match))))))))
+        .recover(e -> sessions.failed(pool, userId, "job_match", MiniLm.MODEL_NAME, started, resumeId, e));
   }
 
   /**
    * The whole analysis of a résumé sent with {@code ai.resume.analyze}: done once per request id (a repeated
    * delivery of a finished request publishes the stored result again), its chunks embedded and stored in place of
-   * the résumé's earlier chunks, skills and content analysed, and the outcome published.
+   * the résumé's earlier chunks, skills and content analysed, and the outcome published. Work past {@code deadline}
+   * stops, and the analysis is published as failed.
    */
-  public Future<AnalysisCompleted> analyzeResume(AnalyzeResume request) {
+  public Future<AnalysisCompleted> analyzeResume(AnalyzeResume request, Deadline deadline) {
     return sessions.claim(pool, request.requestId(), request.userId(), "resume_analysis", request.resumeId())
         .compose(claimed -> {
           if (claimed.isPresent()) {
-            return runAnalysis(request, claimed.get()).onSuccess(this::publish);
+            return runAnalysis(request, claimed.get(), deadline).onSuccess(this::publish);
           }
           return sessions.byRequest(pool, request.requestId()).compose(existing -> {
             JsonObject stored = existing.map(e -> e.metadata().getJsonObject("result")).orElse(null);
@@ -157,24 +168,23 @@ public final class AnalysisService {
         });
   }
 
-  private Future<AnalysisCompleted> runAnalysis(AnalyzeResume request, UUID sessionId) {
+  private Future<AnalysisCompleted> runAnalysis(AnalyzeResume request, UUID sessionId, Deadline deadline) {
     long started = System.nanoTime();
     String text = request.content() == null ? "" : request.content();
-    List<String> chunks = Chunks.of(text, CHUNK_WORDS);
-    List<String> segments = Chunks.segments(text, MAX_SEGMENTS);
-    List<String> all = new ArrayList<>(chunks);
-    all.addAll(segments);
-    Future<TextEmbedder.Vectors> vectors = text.isBlank()
+    // the chunks to store first, the segments that find skills second
+    Future<Cut> cut = text.isBlank()
         ? Future.failedFuture(new ApiException.Unprocessable("the résumé has no text to analyse"))
-        : embedder.local(all);
-    return vectors.compose(v -> worker.submit(() -> new ResumeWork(chunks, v.vectors().subList(0, chunks.size()),
-                skillReport(text, segments, v.vectors().subList(chunks.size(), all.size())),
-                ContentAnalyzer.analyze(text, Set.of())))
+        : worker.submit(deadline, d -> new Cut(Chunks.of(text, CHUNK_WORDS, d), Chunks.segments(text, MAX_SEGMENTS,
+            d)));
+    return cut.compose(c -> embedder.local(c.all(), deadline).compose(v -> worker.submit(deadline,
+                d -> new ResumeWork(c.first(), v.vectors().subList(0, c.first().size()), skillReport(text,
+                    c.second(), v.vectors().subList(c.first().size(), v.vectors().size()), d),
+                    ContentAnalyzer.analyze(text, Set.of(), d)))
             .compose(work -> {
               AnalysisCompleted completed = completed(request, work, elapsed(started));
               SessionRecorder.Outcome outcome = new SessionRecorder.Outcome(request.userId(), "resume_analysis",
                   v.usage(), elapsed(started), null, request.requestId(), request.resumeId(),
-                  new JsonObject().put("chunks", chunks.size()).put("result", completed.toJson()));
+                  new JsonObject().put("chunks", work.chunks().size()).put("result", completed.toJson()));
               return pool.withTransaction(conn -> embeddings.deleteResumeChunks(conn, request.userId(),
                       request.resumeId())
                   .compose(x -> embeddings.insert(conn, request.userId(), sessionId, MiniLm.MODEL_NAME,
@@ -185,7 +195,7 @@ public final class AnalysisService {
                       work.content()))
                   .compose(x -> sessions.finish(conn, sessionId, outcome))
                   .map(completed));
-            }))
+            })))
         .recover(e -> {
           log.warn("analysis of résumé {} (request {}) failed: {}", request.resumeId(), request.requestId(),
               e.getMessage());
@@ -231,17 +241,18 @@ public final class AnalysisService {
     vertx.eventBus().publish(Addresses.RESUME_ANALYSIS_COMPLETED, completed.toJson());
   }
 
-  private Future<TextEmbedder.Vectors> embed(List<String> segments) {
+  private Future<TextEmbedder.Vectors> embed(List<String> segments, Deadline deadline) {
     return segments.isEmpty()
         ? Future.succeededFuture(new TextEmbedder.Vectors(List.of(), MiniLm.MODEL_NAME, Usage.local(MiniLm.MODEL_NAME,
             0, 0)))
-        : embedder.local(segments);
+        : embedder.local(segments, deadline);
   }
 
-  private static SkillReport skillReport(String text, List<String> segments, List<float[]> vectors) {
+  private static SkillReport skillReport(String text, List<String> segments, List<float[]> vectors,
+                                         Deadline deadline) {
     SkillTaxonomy taxonomy = SkillTaxonomy.shared();
-    List<SkillTaxonomy.Found> found = new ArrayList<>(taxonomy.findByPhrase(text));
-    found.addAll(taxonomy.findBySimilarity(segments, vectors, found));
+    List<SkillTaxonomy.Found> found = new ArrayList<>(taxonomy.findByPhrase(text, deadline));
+    found.addAll(taxonomy.findBySimilarity(segments, vectors, found, deadline));
     return SkillReport.of(taxonomy, found);
   }
 

@@ -1,7 +1,11 @@
 package org.jobdash.ai.analysis;
 
+import com.google.re2j.Pattern;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.jobdash.ai.text.Lines;
+import org.jobdash.ai.text.Words;
+import org.jobdash.common.work.Deadline;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,13 +13,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Scores a résumé's content from its text alone, for any trade: length, sections present, bullets that open
  * with an action verb, quantified achievements, readability, and elements that applicant tracking systems
- * misread. Every finding names the line or the text it is about. Deterministic; pure CPU.
+ * misread. Every finding names the line or the text it is about. Deterministic; pure CPU, in time linear in the
+ * text: the two patterns are RE2/J's, the rest plain code, and each line is read up to {@link Lines#MAX_LINE_CHARS}.
  */
 public final class ContentAnalyzer {
 
@@ -56,18 +59,22 @@ public final class ContentAnalyzer {
       "helped with", "helped to", "helped", "worked on", "assisted with", "tasked with", "in charge of",
       "participated in", "involved in");
 
+  /** Whitespace as java.util.regex's {@code \s} has it (RE2/J's leaves out {@code \x0B}). */
+  private static final String SPACE = "[\\t\\n\\x0B\\f\\r ]";
+  /**
+   * A number with a unit, a percentage or an amount of money, or any number of two or more digits. Years count
+   * too: "2019–2023" quantifies as much as "4 years". {@code \b} is the ASCII word boundary, as in RE2/J and JDK 19+.
+   */
   private static final Pattern QUANTIFIED = Pattern.compile(
-      "(\\d+(?:[.,]\\d+)?\\s*(%|percent|k\\b|m\\b|x\\b))|([$€£¥]\\s?\\d)|(\\d[\\d,.]*\\s*(people|staff|patients|"
-          + "students|customers|clients|covers|employees|accounts|projects|units|orders|hours|days|weeks|months|"
-          + "years|beds|sites|stores|locations|users|members|guests|vehicles|homes|buildings|calls|tickets))|"
-          + "(\\b\\d{2,}[\\d,.]*\\b)", Pattern.CASE_INSENSITIVE);
-  private static final Pattern YEAR = Pattern.compile("^(19|20)\\d\\d$");
-  private static final Pattern BULLET = Pattern.compile("^\\s*([-•*·▪◦‣–]|\\d+[.)])\\s+");
-  private static final Pattern EMOJI = Pattern.compile("[\\x{1F000}-\\x{1FAFF}\\x{2600}-\\x{27BF}]");
-  private static final Pattern IMAGE = Pattern.compile("(?i)(\\[(image|photo|picture|logo|graphic)[^]]*]|!\\[[^]]*]\\(|"
-      + "<img\\b|\\.(png|jpe?g|gif|svg)\\b)");
-  private static final Pattern HEADER_FOOTER = Pattern.compile("(?i)^(page \\d+( of \\d+)?|\\d+ / \\d+|confidential|"
-      + "header:|footer:|curriculum vitae - page).*");
+      "\\d+(?:[.,]\\d+)?" + SPACE + "*(?:%|percent|k\\b|m\\b|x\\b)|[$€£¥]" + SPACE + "?\\d|\\d[\\d,.]*" + SPACE
+          + "*(?:people|staff|patients|students|customers|clients|covers|employees|accounts|projects|units|orders|"
+          + "hours|days|weeks|months|years|beds|sites|stores|locations|users|members|guests|vehicles|homes|buildings|"
+          + "calls|tickets)|\\b\\d{2,}[\\d,.]*\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern IMAGE = Pattern.compile("\\[(?:image|photo|picture|logo|graphic)[^\\]]*\\]|!\\[[^\\]]*\\]\\(|"
+      + "<img\\b|\\.(?:png|jpe?g|gif|svg)\\b", Pattern.CASE_INSENSITIVE);
+  /** Page headers and footers, by how they start ({@code (?i)^(page \d|\d+ / \d|confidential|header:|…)}). */
+  private static final List<String> HEADER_FOOTER_OPENERS = List.of("confidential", "header:", "footer:",
+      "curriculum vitae - page");
 
   /** The scores (0–100), counts and findings of one text. */
   public record Report(double overall, double readability, double ats, double structure, double impact, int wordCount,
@@ -85,9 +92,10 @@ public final class ContentAnalyzer {
 
   private ContentAnalyzer() {}
 
-  public static Report analyze(String text, Set<String> extraVerbs) {
+  /** Analyses {@code text}; checks {@code deadline} line by line. */
+  public static Report analyze(String text, Set<String> extraVerbs, Deadline deadline) {
     List<JsonObject> findings = new ArrayList<>();
-    String[] lines = text.split("\\R", -1);
+    List<String> lines = Lines.split(text);
     List<String> sections = new ArrayList<>();
     int bullets = 0;
     int quantified = 0;
@@ -95,8 +103,9 @@ public final class ContentAnalyzer {
     int weak = 0;
     int atsPenalty = 0;
     String current = "";
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i];
+    for (int i = 0; i < lines.size(); i++) {
+      deadline.check();
+      String line = Lines.capped(lines.get(i));
       String stripped = line.strip();
       if (stripped.isEmpty()) {
         continue;
@@ -121,15 +130,15 @@ public final class ContentAnalyzer {
         findings.add(finding("ats", "warning", number, stripped,
             "refers to an image or graphic; applicant tracking systems cannot read text inside images"));
       }
-      if (HEADER_FOOTER.matcher(stripped).matches()) {
+      if (looksLikeHeaderOrFooter(stripped)) {
         atsPenalty += 5;
         findings.add(finding("ats", "info", number, stripped,
             "looks like a page header or footer; keep contact details in the body, not in headers or footers"));
       }
-      Matcher emoji = EMOJI.matcher(line);
-      if (emoji.find()) {
+      String emoji = emoji(line);
+      if (emoji != null) {
         atsPenalty += 5;
-        findings.add(finding("ats", "warning", number, stripped, "contains an emoji or symbol ('" + emoji.group()
+        findings.add(finding("ats", "warning", number, stripped, "contains an emoji or symbol ('" + emoji
             + "') that applicant tracking systems may drop or garble"));
       } else {
         String unusual = unusualCharacter(line);
@@ -139,11 +148,12 @@ public final class ContentAnalyzer {
               + "' (U+" + String.format("%04X", (int) unusual.charAt(0)) + "); use plain text"));
         }
       }
-      boolean bullet = BULLET.matcher(line).find() || (EXPERIENCE_LIKE.contains(current)
-          && (stripped.split("\\s+").length >= 6 || opensLikeADuty(stripped)));
+      boolean bullet = bulletEnd(line) >= 0 || (EXPERIENCE_LIKE.contains(current)
+          && (Words.count(stripped) >= 6 || opensLikeADuty(stripped)));
       if (bullet) {
         bullets++;
-        String body = BULLET.matcher(stripped).replaceFirst("").strip();
+        int bulletEnd = bulletEnd(stripped);
+        String body = (bulletEnd < 0 ? stripped : stripped.substring(bulletEnd)).strip();
         String first = firstWord(body);
         String lower = body.toLowerCase(Locale.ROOT);
         String weakOpener = WEAK_OPENERS.stream().filter(lower::startsWith).findFirst().orElse(null);
@@ -159,7 +169,7 @@ public final class ContentAnalyzer {
         }
       }
     }
-    int words = text.isBlank() ? 0 : text.strip().split("\\s+").length;
+    int words = text.isBlank() ? 0 : Words.count(text.strip());
     if (words < 150) {
       findings.add(finding("length", "warning", 0, null, "has " + words
           + " words; most résumés need 300–800 words to show enough experience"));
@@ -190,6 +200,7 @@ public final class ContentAnalyzer {
           + " experience lines opening with an action verb (Managed, Installed, Prepared, Taught…)"));
     }
 
+    deadline.check();
     double readability = readability(text, findings);
     double structure = Math.min(100, 100.0 * countOf(sections, List.of("experience", "education", "skills")) / 3 * 0.8
         + (sections.contains("summary") ? 10 : 0) + (sections.size() >= 5 ? 10 : sections.size() * 2));
@@ -206,11 +217,27 @@ public final class ContentAnalyzer {
 
   /** The canonical section a heading line names, or null when the line is not a heading. */
   public static String sectionOf(String line) {
-    String s = line.strip().replaceAll("[:#*_=\\-]+$", "").replaceAll("^[#*_=\\-\\s]+", "").strip();
+    // the line without heading marks: [:#*_=-]+ at its end, then [#*_=-] and whitespace at its start
+    String s = line.strip();
+    int end = s.length();
+    while (end > 0 && ":#*_=-".indexOf(s.charAt(end - 1)) >= 0) {
+      end--;
+    }
+    int start = 0;
+    while (start < end && ("#*_=-".indexOf(s.charAt(start)) >= 0 || Words.isSpace(s.charAt(start)))) {
+      start++;
+    }
+    s = s.substring(start, end).strip();
     if (s.isEmpty() || s.length() > 40) {
       return null;
     }
-    String key = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z&/ ]", "").replaceAll("\\s+", " ").strip();
+    StringBuilder letters = new StringBuilder(s.length());
+    for (char c : s.toLowerCase(Locale.ROOT).toCharArray()) {
+      if ((c >= 'a' && c <= 'z') || c == '&' || c == '/' || c == ' ') {
+        letters.append(c);
+      }
+    }
+    String key = Words.collapseSpaces(letters.toString()).strip();
     for (Map.Entry<String, Set<String>> e : SECTIONS.entrySet()) {
       if (e.getValue().contains(key)) {
         return e.getKey();
@@ -220,39 +247,68 @@ public final class ContentAnalyzer {
   }
 
   static boolean isQuantified(String body) {
-    Matcher m = QUANTIFIED.matcher(body);
-    while (m.find()) {
-      if (m.group(5) != null && YEAR.matcher(m.group(5).replaceAll("[,.]", "")).matches()) {
-        continue;
-      }
+    return QUANTIFIED.matcher(body).find();
+  }
+
+  /** Where the bullet that opens {@code line} ends, whitespace after it included, or -1: {@code ^\s*([-•*·▪◦‣–]|\d+[.)])\s+}. */
+  static int bulletEnd(String line) {
+    int marker = Lines.markerEnd(line, Words.skipSpaces(line, 0), true);
+    if (marker < 0 || marker >= line.length() || !Words.isSpace(line.charAt(marker))) {
+      return -1;
+    }
+    return Words.skipSpaces(line, marker);
+  }
+
+  /** A stripped line that opens like a page header or footer ("Page 2 of 3", "2 / 3", "Confidential", …). */
+  static boolean looksLikeHeaderOrFooter(String line) {
+    if (Words.matchesAt(line, 0, "page ") && line.length() > 5 && Words.isDigit(line.charAt(5))) {
       return true;
     }
-    return false;
+    int digits = 0;
+    while (digits < line.length() && Words.isDigit(line.charAt(digits))) {
+      digits++;
+    }
+    if (digits > 0 && line.startsWith(" / ", digits) && line.length() > digits + 3
+        && Words.isDigit(line.charAt(digits + 3))) {
+      return true;
+    }
+    return HEADER_FOOTER_OPENERS.stream().anyMatch(opener -> Words.matchesAt(line, 0, opener));
+  }
+
+  /** The first emoji or pictographic symbol of a line (U+1F000–U+1FAFF, U+2600–U+27BF), or null. */
+  private static String emoji(String line) {
+    for (int i = 0; i < line.length(); ) {
+      int c = line.codePointAt(i);
+      if ((c >= 0x1F000 && c <= 0x1FAFF) || (c >= 0x2600 && c <= 0x27BF)) {
+        return new String(Character.toChars(c));
+      }
+      i += Character.charCount(c);
+    }
+    return null;
   }
 
   private static double readability(String text, List<JsonObject> findings) {
-    String[] sentences = text.split("(?<=[.!?])\\s+|\\R");
     int count = 0;
     int words = 0;
     int longWords = 0;
     int letters = 0;
-    for (String s : sentences) {
-      String[] w = s.strip().split("\\s+");
+    for (String s : Lines.sentences(text, ".!?")) {
       if (s.isBlank()) {
         continue;
       }
+      List<String> w = Words.split(s.strip());
       count++;
-      words += w.length;
+      words += w.size();
       for (String word : w) {
-        int l = word.replaceAll("[^\\p{L}]", "").length();
+        int l = letterCount(word);
         letters += l;
         if (l >= 13) {
           longWords++;
         }
       }
-      if (w.length > 35) {
+      if (w.size() > 35) {
         findings.add(finding("readability", "info", 0, s.strip().length() > 120 ? s.strip().substring(0, 117) + "..."
-            : s.strip(), "is a sentence of " + w.length + " words; split it so it reads in one glance"));
+            : s.strip(), "is a sentence of " + w.size() + " words; split it so it reads in one glance"));
       }
     }
     if (count == 0 || words == 0) {
@@ -278,9 +334,35 @@ public final class ContentAnalyzer {
     return null;
   }
 
+  /** The opening word of a line, lower case, letters and hyphens only. */
   private static String firstWord(String body) {
-    String[] parts = body.split("[\\s,;:]+", 2);
-    return parts.length == 0 ? "" : parts[0].toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}-]", "");
+    int end = 0;
+    while (end < body.length() && !Words.isSpace(body.charAt(end)) && ",;:".indexOf(body.charAt(end)) < 0) {
+      end++;
+    }
+    String word = body.substring(0, end).toLowerCase(Locale.ROOT);
+    StringBuilder kept = new StringBuilder(word.length());
+    for (int i = 0; i < word.length(); ) {
+      int c = word.codePointAt(i);
+      if (Character.isLetter(c) || c == '-') {
+        kept.appendCodePoint(c);
+      }
+      i += Character.charCount(c);
+    }
+    return kept.toString();
+  }
+
+  /** How many characters of a word are letters. */
+  private static int letterCount(String word) {
+    int letters = 0;
+    for (int i = 0; i < word.length(); ) {
+      int c = word.codePointAt(i);
+      if (Character.isLetter(c)) {
+        letters += Character.charCount(c);
+      }
+      i += Character.charCount(c);
+    }
+    return letters;
   }
 
   private static int countOf(List<String> found, List<String> wanted) {

@@ -5,19 +5,17 @@ import io.vertx.core.json.JsonObject;
 import org.jobdash.ai.embedding.Vectors;
 import org.jobdash.ai.skills.SkillReport;
 import org.jobdash.ai.skills.SkillTaxonomy;
+import org.jobdash.ai.text.Words;
+import org.jobdash.common.work.Deadline;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Scores a résumé against a job description: semantic similarity of their chunks (for each job chunk its best
  * résumé chunk, averaged) and the share of the job's skills the résumé names; recommendations in the job's trade.
  */
 public final class JobMatcher {
-
-  private static final Pattern YEARS = Pattern.compile("(\\d{1,2})\\s*\\+?\\s*(?:years|yrs)", Pattern.CASE_INSENSITIVE);
 
   /** The outcome of one match. */
   public record Match(double score, double semanticSimilarity, Double skillScore, Double experienceScore,
@@ -34,9 +32,10 @@ public final class JobMatcher {
   private JobMatcher() {}
 
   public static Match match(SkillTaxonomy taxonomy, String resume, String job, List<float[]> resumeChunks,
-                            List<float[]> jobChunks) {
+                            List<float[]> jobChunks, Deadline deadline) {
     double total = 0;
     for (float[] j : jobChunks) {
+      deadline.check();
       double best = -1;
       for (float[] r : resumeChunks) {
         best = Math.max(best, Vectors.cosine(j, r));
@@ -46,8 +45,8 @@ public final class JobMatcher {
     double semantic = jobChunks.isEmpty() ? 0 : total / jobChunks.size();
     double semanticScore = clamp((semantic - 0.15) / (0.75 - 0.15) * 100);
 
-    SkillReport jobSkills = SkillReport.of(taxonomy, taxonomy.findByPhrase(job));
-    List<String> resumeSkills = taxonomy.findByPhrase(resume).stream().map(f -> f.skill().name()).toList();
+    SkillReport jobSkills = SkillReport.of(taxonomy, taxonomy.findByPhrase(job, deadline));
+    List<String> resumeSkills = taxonomy.findByPhrase(resume, deadline).stream().map(f -> f.skill().name()).toList();
     List<String> matched = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     for (String skill : jobSkills.names()) {
@@ -66,7 +65,7 @@ public final class JobMatcher {
     if (!missing.isEmpty()) {
       recommendations.add("The posting asks for " + String.join(", ", missing.subList(0, Math.min(6, missing.size())))
           + ": if you have these, name them in your skills section and show them in "
-          + (trade.matches("[aeiou].*") ? "an " : "a ") + trade + " role.");
+          + (!trade.isEmpty() && "aeiou".indexOf(trade.charAt(0)) >= 0 ? "an " : "a ") + trade + " role.");
     }
     if (semantic < 0.45) {
       recommendations.add("Your experience reads far from this " + trade + " posting: mirror its wording for the "
@@ -93,11 +92,29 @@ public final class JobMatcher {
     return round(Math.min(100, 100.0 * maxYears(resume) / required));
   }
 
-  private static int maxYears(String text) {
+  /**
+   * The most years of experience a text names ("5 years", "10+ yrs"): {@code (?i)(\d{1,2})\s*\+?\s*(?:years|yrs)}
+   * in one pass. Only the last one or two digits of a run of digits can stand before the unit, as in the pattern.
+   */
+  static int maxYears(String text) {
     int max = 0;
-    Matcher m = YEARS.matcher(text);
-    while (m.find()) {
-      max = Math.max(max, Integer.parseInt(m.group(1)));
+    int i = 0;
+    while (i < text.length()) {
+      if (!Words.isDigit(text.charAt(i))) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < text.length() && Words.isDigit(text.charAt(i))) {
+        i++;
+      }
+      int unit = Words.skipSpaces(text, i);
+      if (unit < text.length() && text.charAt(unit) == '+') {
+        unit = Words.skipSpaces(text, unit + 1);
+      }
+      if (Words.matchesAt(text, unit, "years") || Words.matchesAt(text, unit, "yrs")) {
+        max = Math.max(max, Integer.parseInt(text, Math.max(start, i - 2), i, 10));
+      }
     }
     return max;
   }

@@ -6,13 +6,13 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import org.jobdash.ai.AiConfig;
 import org.jobdash.ai.TextFields;
-import org.jobdash.ai.model.MiniLm;
 import org.jobdash.common.auth.AuthUser;
 import org.jobdash.common.http.ApiException;
 import org.jobdash.common.http.JsonInput;
+import org.jobdash.common.http.RequestDeadline;
 import org.jobdash.common.http.ServiceRouter;
-import org.jobdash.common.work.BoundedWorker;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,21 +29,18 @@ public final class EmbeddingRoutes {
   static final int MAX_K = 100;
 
   private final EmbeddingService service;
-  private final BoundedWorker decoding;
-  private final int maxTextChars;
+  private final AiConfig.Limits limits;
 
-  /** @param decoding where batch bodies (megabytes of numbers) are decoded, away from the event loop */
-  public EmbeddingRoutes(EmbeddingService service, BoundedWorker decoding, int maxTextChars) {
+  public EmbeddingRoutes(EmbeddingService service, AiConfig.Limits limits) {
     this.service = service;
-    this.decoding = decoding;
-    this.maxTextChars = maxTextChars;
+    this.limits = limits;
   }
 
-  public void mount(Router router, Handler<RoutingContext> body, Handler<RoutingContext> batchBody,
-                    Handler<RoutingContext> authenticated) {
-    router.post("/api/v1/ai/embeddings").handler(body).handler(authenticated).handler(this::embed);
-    router.post("/api/v1/ai/embeddings/batch").handler(batchBody).handler(authenticated).handler(this::batch);
-    router.post("/api/v1/ai/embeddings/search").handler(body).handler(authenticated).handler(this::search);
+  /** Mount behind the bearer check, which reads no body: see {@code AiVerticle}. */
+  public void mount(Router router, Handler<RoutingContext> body, Handler<RoutingContext> batchBody) {
+    router.post("/api/v1/ai/embeddings").handler(body).handler(this::embed);
+    router.post("/api/v1/ai/embeddings/batch").handler(batchBody).handler(this::batch);
+    router.post("/api/v1/ai/embeddings/search").handler(body).handler(this::search);
   }
 
   private void embed(RoutingContext ctx) {
@@ -52,7 +49,7 @@ public final class EmbeddingRoutes {
     String sourceType = sourceType(in, "text");
     UUID sourceId = in.optionalUuid("sourceId");
     List<String> texts = new ArrayList<>();
-    if (array == null && !in.has("texts")) {
+    if (in.raw().getValue("texts") == null) {
       in.error("texts", "is required");
     } else if (array != null) {
       if (array.isEmpty()) {
@@ -60,19 +57,23 @@ public final class EmbeddingRoutes {
       }
       for (int i = 0; i < array.size(); i++) {
         Object t = array.getValue(i);
-        if (t instanceof String s && s.length() > maxTextChars) {
+        if (t instanceof String s && s.length() > limits.maxTextChars()) {
           throw new ApiException.TooLarge("texts[" + i + "] is longer than the limit of "
-              + maxTextChars + " characters");
+              + limits.maxTextChars() + " characters");
         }
+        String unfit = t instanceof String s ? TextFields.unfit(s) : null;
         if (!(t instanceof String s) || s.isBlank()) {
           in.error("texts[" + i + "]", "must be a non-blank string");
+        } else if (unfit != null) {
+          in.error("texts[" + i + "]", unfit);
         } else {
           texts.add(s);
         }
       }
     }
     in.validate();
-    service.embedTexts(AuthUser.of(ctx).userId(), texts, sourceType, sourceId)
+    service.embedTexts(AuthUser.of(ctx).userId(), texts, sourceType, sourceId,
+            RequestDeadline.of(ctx, limits.taskDeadline()))
         .onSuccess(result -> ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
             .end(EmbeddedJson.write(result)))
         .onFailure(ctx::fail);
@@ -81,9 +82,7 @@ public final class EmbeddingRoutes {
   private void batch(RoutingContext ctx) {
     UUID userId = AuthUser.of(ctx).userId();
     Buffer body = ctx.body().buffer();
-    decoding.submit(() -> new BatchDecoder(SOURCE_TYPES, MAX_BATCH, maxTextChars).decode(body))
-        .compose(batch -> service.storeBatch(userId, batch.model() == null ? MiniLm.MODEL_NAME : batch.model(),
-            batch.items()))
+    service.storeBatch(userId, body, RequestDeadline.of(ctx, limits.taskDeadline()))
         .onSuccess(ids -> {
           JsonArray out = new JsonArray();
           ids.forEach(id -> out.add(id.toString()));
@@ -94,18 +93,20 @@ public final class EmbeddingRoutes {
 
   private void search(RoutingContext ctx) {
     JsonInput in = JsonInput.body(ctx);
-    String text = TextFields.text(in, "text", maxTextChars, false);
+    String text = TextFields.text(in, "text", limits.maxTextChars(), false);
     float[] vector = in.has("vector") ? Vectors.parse(in.raw().getValue("vector"), "vector", in::error) : null;
     Integer k = in.optionalInt("k", 1, MAX_K);
     String sourceType = sourceType(in, null);
-    if (text == null && !in.has("vector")) {
+    // a text that was given but refused has its own error already
+    if (!TextFields.given(in, "text") && !in.has("vector")) {
       in.error("text", "either text or vector is required");
     }
     if (text != null && in.has("vector")) {
       in.error("vector", "give either text or vector, not both");
     }
     in.validate();
-    service.search(AuthUser.of(ctx).userId(), text, vector, k == null ? 10 : k, sourceType)
+    service.search(AuthUser.of(ctx).userId(), text, vector, k == null ? 10 : k, sourceType,
+            RequestDeadline.of(ctx, limits.taskDeadline()))
         .onSuccess(found -> {
           JsonArray hits = new JsonArray();
           found.hits().forEach(h -> hits.add(h.toJson()));

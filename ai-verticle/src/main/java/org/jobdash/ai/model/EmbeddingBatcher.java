@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import org.jobdash.common.work.BoundedWorker;
+import org.jobdash.common.work.Deadline;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,13 +17,16 @@ import java.util.WeakHashMap;
  * Collects the texts of concurrent requests for a few milliseconds (or until {@code maxBatch} texts wait) and
  * embeds them as one task per inference thread on the bounded worker: a few hand-overs per batch instead of one
  * per request. A request's texts are never split. When the worker's queue is full the requests of the refused
- * task fail with the worker's 503. Shared by name within a Vert.x instance, like the worker it feeds.
+ * task fail with the worker's 503. Each request keeps its own deadline inside a shared task: one past it fails
+ * alone, between two texts, and the task goes on with the others. Shared by name within a Vert.x instance, like the
+ * worker it feeds.
  */
 public final class EmbeddingBatcher {
 
   private static final Map<Vertx, Map<String, EmbeddingBatcher>> SHARED = new WeakHashMap<>();
 
-  private record Waiting(List<String> texts, Context context, Promise<List<MiniLm.Embedded>> promise) {}
+  private record Waiting(List<String> texts, Deadline deadline, Context context,
+                         Promise<List<MiniLm.Embedded>> promise) {}
 
   private final Vertx vertx;
   private final MiniLm model;
@@ -50,9 +54,9 @@ public final class EmbeddingBatcher {
     }
   }
 
-  /** The texts' vectors, in order; completes on the caller's context. */
-  public Future<List<MiniLm.Embedded>> embed(List<String> texts) {
-    Waiting request = new Waiting(List.copyOf(texts), vertx.getOrCreateContext(), Promise.promise());
+  /** The texts' vectors, in order, or {@link Deadline.Exceeded} past {@code deadline}; completes on the caller's context. */
+  public Future<List<MiniLm.Embedded>> embed(List<String> texts, Deadline deadline) {
+    Waiting request = new Waiting(List.copyOf(texts), deadline, vertx.getOrCreateContext(), Promise.promise());
     List<Waiting> ready = null;
     synchronized (this) {
       waiting.add(request);
@@ -111,22 +115,26 @@ public final class EmbeddingBatcher {
   }
 
   private void runPart(List<Waiting> part) {
-    List<String> texts = new ArrayList<>();
-    for (Waiting w : part) {
-      texts.addAll(w.texts());
-    }
-    worker.submit(() -> model.embedAll(texts)).onComplete(result -> {
-      int offset = 0;
-      for (Waiting w : part) {
-        int from = offset;
-        offset += w.texts().size();
-        if (result.succeeded()) {
-          List<MiniLm.Embedded> mine = result.result().subList(from, offset);
-          w.context().runOnContext(v -> w.promise().complete(mine));
-        } else {
-          w.context().runOnContext(v -> w.promise().fail(result.cause()));
-        }
+    worker.submit(() -> embedEach(part)).onComplete(result -> {
+      for (int i = 0; i < part.size(); i++) {
+        Waiting w = part.get(i);
+        Future<List<MiniLm.Embedded>> mine = result.succeeded() ? result.result().get(i)
+            : Future.failedFuture(result.cause());
+        w.context().runOnContext(v -> w.promise().handle(mine));
       }
     });
+  }
+
+  /** On the worker: each request's vectors, or the reason it has none, so that one request's failure is its own. */
+  private List<Future<List<MiniLm.Embedded>>> embedEach(List<Waiting> part) {
+    List<Future<List<MiniLm.Embedded>>> outcomes = new ArrayList<>(part.size());
+    for (Waiting w : part) {
+      try {
+        outcomes.add(Future.succeededFuture(model.embedAll(w.texts(), w.deadline())));
+      } catch (RuntimeException e) {
+        outcomes.add(Future.failedFuture(e));
+      }
+    }
+    return outcomes;
   }
 }

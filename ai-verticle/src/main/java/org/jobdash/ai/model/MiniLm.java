@@ -6,6 +6,7 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
 import dev.langchain4j.model.output.Response;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import org.jobdash.common.work.Deadline;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -54,15 +55,32 @@ public final class MiniLm {
     return m;
   }
 
-  /** Embeds each text on the calling thread, in order. Blocks: worker threads only. */
+  /** Embeds each of the service's own texts on the calling thread, in order. Blocks: worker threads only. */
   public List<Embedded> embedAll(List<String> texts) {
     List<Embedded> out = new ArrayList<>(texts.size());
     for (String text : texts) {
-      Response<Embedding> response = model.embed(TextSegment.from(text));
-      Integer tokens = response.tokenUsage() == null ? null : response.tokenUsage().inputTokenCount();
-      out.add(new Embedded(normalised(response.content().vector()), tokens == null ? 0 : tokens));
+      out.add(embed(text));
     }
     return out;
+  }
+
+  /**
+   * Embeds each of a request's texts on the calling thread, in order, checking {@code deadline} before each: a text
+   * is embedded whole (the model reads a long one in 510-token windows), so a request stops between texts.
+   */
+  public List<Embedded> embedAll(List<String> texts, Deadline deadline) {
+    List<Embedded> out = new ArrayList<>(texts.size());
+    for (String text : texts) {
+      deadline.check();
+      out.add(embed(text));
+    }
+    return out;
+  }
+
+  private Embedded embed(String text) {
+    Response<Embedding> response = model.embed(TextSegment.from(text));
+    Integer tokens = response.tokenUsage() == null ? null : response.tokenUsage().inputTokenCount();
+    return new Embedded(normalised(response.content().vector()), tokens == null ? 0 : tokens);
   }
 
   static float[] normalised(float[] v) {

@@ -3,6 +3,7 @@ package org.jobdash.ai.model;
 import io.vertx.core.Future;
 import org.jobdash.ai.provider.RemoteChat;
 import org.jobdash.ai.session.Usage;
+import org.jobdash.common.work.Deadline;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,10 +27,10 @@ public final class TextEmbedder {
     this.provider = provider;
   }
 
-  /** With the configured provider (stored embeddings and text searches). */
-  public Future<Vectors> embed(List<String> texts) {
+  /** With the configured provider (stored embeddings and text searches); the local model within {@code deadline}. */
+  public Future<Vectors> embed(List<String> texts, Deadline deadline) {
     if (!"openai".equals(provider)) {
-      return local(texts);
+      return local(texts, deadline);
     }
     return remote.embed(texts, MiniLm.DIMENSIONS)
         .map(r -> {
@@ -37,13 +38,13 @@ public final class TextEmbedder {
           r.vectors().forEach(v -> normalised.add(MiniLm.normalised(v)));
           return new Vectors(normalised, r.model(), new Usage(r.model(), "openai", r.tokens(), 0, null, null, null));
         })
-        .recover(e -> local(texts).map(v -> new Vectors(v.vectors(), v.model(), new Usage(v.usage().model(), "local",
+        .recover(e -> local(texts, deadline).map(v -> new Vectors(v.vectors(), v.model(), new Usage(v.usage().model(), "local",
             v.usage().inputTokens(), 0, remote.embeddingModel(), "openai", e.getMessage()))));
   }
 
   /** Always with the local model: analyses compare texts with the local model's skill vectors. */
-  public Future<Vectors> local(List<String> texts) {
-    return batcher.embed(texts).map(embedded -> {
+  public Future<Vectors> local(List<String> texts, Deadline deadline) {
+    return batcher.embed(texts, deadline).map(embedded -> {
       List<float[]> vectors = new ArrayList<>(embedded.size());
       int tokens = 0;
       for (MiniLm.Embedded e : embedded) {

@@ -15,6 +15,7 @@ import org.jobdash.common.bus.Bus;
 import org.jobdash.common.bus.OptimizationResult;
 import org.jobdash.common.http.ApiException;
 import org.jobdash.common.work.BoundedWorker;
+import org.jobdash.common.work.Deadline;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,7 +29,8 @@ import java.util.UUID;
  * Optimises a résumé with a template: the user's settings (stored here, merged with the user service's AI
  * settings, which are optional), the template's deterministic rules on the inference worker, then — when a
  * remote optimizer is configured and the user allows it — a rewrite by the remote chat model, falling back to the
- * template result. The result, its history entry and the session are stored in one transaction.
+ * template result. The template's rules and the scoring run within the request's deadline. The result, its history
+ * entry and the session are stored in one transaction.
  */
 public final class OptimizationService {
 
@@ -89,9 +91,9 @@ public final class OptimizationService {
     return templateExists.compose(v -> repository.saveSettings(userId, settings));
   }
 
-  public Future<Outcome> optimize(Request request) {
+  public Future<Outcome> optimize(Request request, Deadline deadline) {
     if (request.requestId() == null) {
-      return run(request);
+      return run(request, deadline);
     }
     return sessions.byRequest(pool, request.requestId()).compose(existing -> {
       if (existing.isPresent() && "completed".equals(existing.get().status())
@@ -101,15 +103,15 @@ public final class OptimizationService {
             existing.get().sessionId(), OptimizationResult.fromJson(stored.getJsonObject("result")),
             stored.getString("templateName"), Usage.local(stored.getJsonObject("result").getString("model"), 0, 0)));
       }
-      return run(request);
+      return run(request, deadline);
     });
   }
 
-  private Future<Outcome> run(Request request) {
+  private Future<Outcome> run(Request request, Deadline deadline) {
     long started = System.nanoTime();
     return settings(request.userId()).compose(settings -> template(request.templateId(), settings)
-        .compose(template -> worker.submit(() -> local(request, template, settings))
-            .compose(local -> rewrite(request, template, settings, local))
+        .compose(template -> worker.submit(deadline, d -> local(request, template, settings, d))
+            .compose(local -> rewrite(request, template, settings, local, deadline))
             .compose(done -> store(request, template, done.local(), done.usage(), started))))
         .recover(e -> sessions.failed(pool, request.userId(), "optimization", LOCAL_MODEL, started, request.resumeId(),
             e));
@@ -126,35 +128,36 @@ public final class OptimizationService {
     return repository.defaultTemplate();
   }
 
-  private static Local local(Request request, Template template, Settings settings) {
+  private static Local local(Request request, Template template, Settings settings, Deadline deadline) {
     SkillTaxonomy taxonomy = SkillTaxonomy.shared();
     TemplateOptimizer.Result result = TemplateOptimizer.optimize(request.content(), template, request.jobDescription(),
-        settings, taxonomy);
-    return new Local(result.text(), result.changes(), score(request.content(), template, request.jobDescription()),
-        score(result.text(), template, request.jobDescription()));
+        settings, taxonomy, deadline);
+    return new Local(result.text(), result.changes(), score(request.content(), template, request.jobDescription(),
+        deadline), score(result.text(), template, request.jobDescription(), deadline));
   }
 
   /** Content quality, and with a job description the share of its skills the text names. */
-  static double score(String text, Template template, String job) {
+  static double score(String text, Template template, String job, Deadline deadline) {
     Set<String> verbs = new HashSet<>();
     template.rule("action_verbs").forEach(v -> verbs.add(v.toLowerCase(Locale.ROOT)));
-    double content = ContentAnalyzer.analyze(text, verbs).overall();
+    double content = ContentAnalyzer.analyze(text, verbs, deadline).overall();
     if (job == null) {
       return content;
     }
     SkillTaxonomy taxonomy = SkillTaxonomy.shared();
-    List<String> wanted = taxonomy.findByPhrase(job).stream().map(f -> f.skill().name()).toList();
+    List<String> wanted = taxonomy.findByPhrase(job, deadline).stream().map(f -> f.skill().name()).toList();
     if (wanted.isEmpty()) {
       return content;
     }
-    List<String> have = taxonomy.findByPhrase(text).stream().map(f -> f.skill().name()).toList();
+    List<String> have = taxonomy.findByPhrase(text, deadline).stream().map(f -> f.skill().name()).toList();
     double coverage = 100.0 * wanted.stream().filter(have::contains).count() / wanted.size();
     return Math.round((0.7 * content + 0.3 * coverage) * 100) / 100.0;
   }
 
   private record Rewritten(Local local, Usage usage) {}
 
-  private Future<Rewritten> rewrite(Request request, Template template, Settings settings, Local local) {
+  private Future<Rewritten> rewrite(Request request, Template template, Settings settings, Local local,
+                                    Deadline deadline) {
     Usage templateUsage = Usage.local(LOCAL_MODEL, 0, 0);
     if ("local".equals(optimizer) || !settings.remoteAllowed()) {
       return Future.succeededFuture(new Rewritten(local, templateUsage));
@@ -167,12 +170,12 @@ public final class OptimizationService {
     String user = (request.jobDescription() == null ? "" : "Job description:\n" + request.jobDescription() + "\n\n")
         + "Résumé:\n" + local.text();
     return chat.chat(optimizer, system, user)
-        .compose(reply -> worker.submit(() -> {
+        .compose(reply -> worker.submit(deadline, d -> {
           List<JsonObject> changes = new ArrayList<>(local.changes());
           changes.add(new JsonObject().put("section", "all").put("changeType", "modified").put("oldValue", null)
               .put("newValue", null).put("reason", "rewritten by " + model + " following the template"));
           return new Rewritten(new Local(reply.text() + "\n", changes, local.before(),
-              score(reply.text(), template, request.jobDescription())),
+              score(reply.text(), template, request.jobDescription(), d)),
               new Usage(model, optimizer, reply.inputTokens(), reply.outputTokens(), null, null, null));
         }))
         .recover(e -> e instanceof ApiException ? Future.failedFuture(e)

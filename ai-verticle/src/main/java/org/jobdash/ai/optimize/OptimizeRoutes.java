@@ -5,11 +5,13 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import org.jobdash.ai.AiConfig;
 import org.jobdash.ai.TextFields;
 import org.jobdash.ai.session.Cursor;
 import org.jobdash.common.auth.AuthUser;
 import org.jobdash.common.http.ApiException;
 import org.jobdash.common.http.JsonInput;
+import org.jobdash.common.http.RequestDeadline;
 import org.jobdash.common.http.ServiceRouter;
 
 import java.util.List;
@@ -27,35 +29,37 @@ public final class OptimizeRoutes {
 
   private final OptimizationService service;
   private final OptimizeRepository repository;
-  private final int maxTextChars;
+  private final AiConfig.Limits limits;
 
-  public OptimizeRoutes(OptimizationService service, OptimizeRepository repository, int maxTextChars) {
+  public OptimizeRoutes(OptimizationService service, OptimizeRepository repository, AiConfig.Limits limits) {
     this.service = service;
     this.repository = repository;
-    this.maxTextChars = maxTextChars;
+    this.limits = limits;
   }
 
-  public void mount(Router router, Handler<RoutingContext> body, Handler<RoutingContext> authenticated) {
-    router.post("/api/v1/ai/optimize").handler(body).handler(authenticated).handler(this::optimize);
-    router.get("/api/v1/ai/templates").handler(authenticated).handler(this::templates);
-    router.get("/api/v1/ai/templates/:id").handler(authenticated).handler(this::template);
-    router.get("/api/v1/ai/preferences").handler(authenticated).handler(this::getPreferences);
-    router.put("/api/v1/ai/preferences").handler(body).handler(authenticated).handler(this::putPreferences);
-    router.get("/api/v1/ai/history").handler(authenticated).handler(this::history);
-    router.get("/api/v1/ai/history/stats").handler(authenticated).handler(this::historyStats);
-    router.get("/api/v1/ai/insights").handler(authenticated).handler(this::insights);
+  /** Mount behind the bearer check, which reads no body: see {@code AiVerticle}. */
+  public void mount(Router router, Handler<RoutingContext> body) {
+    router.post("/api/v1/ai/optimize").handler(body).handler(this::optimize);
+    router.get("/api/v1/ai/templates").handler(this::templates);
+    router.get("/api/v1/ai/templates/:id").handler(this::template);
+    router.get("/api/v1/ai/preferences").handler(this::getPreferences);
+    router.put("/api/v1/ai/preferences").handler(body).handler(this::putPreferences);
+    router.get("/api/v1/ai/history").handler(this::history);
+    router.get("/api/v1/ai/history/stats").handler(this::historyStats);
+    router.get("/api/v1/ai/insights").handler(this::insights);
   }
 
   private void optimize(RoutingContext ctx) {
     JsonInput in = JsonInput.body(ctx);
-    String resume = TextFields.text(in, "resumeText", maxTextChars, true);
-    String job = TextFields.text(in, "jobDescription", maxTextChars, false);
+    String resume = TextFields.text(in, "resumeText", limits.maxTextChars(), true);
+    String job = TextFields.text(in, "jobDescription", limits.maxTextChars(), false);
     UUID templateId = in.optionalUuid("templateId");
     UUID resumeId = in.optionalUuid("resumeId");
-    String targetRole = in.optionalString("targetRole", 255);
+    String targetRole = TextFields.string(in, "targetRole", 255);
     in.validate();
     service.optimize(new OptimizationService.Request(AuthUser.of(ctx).userId(), null, resumeId, resume, job,
-            templateId, targetRole == null || targetRole.isBlank() ? null : targetRole.strip()))
+            templateId, targetRole == null || targetRole.isBlank() ? null : targetRole.strip()),
+            RequestDeadline.of(ctx, limits.taskDeadline()))
         .onSuccess(outcome -> ServiceRouter.json(ctx, 201, outcome.toJson()))
         .onFailure(ctx::fail);
   }
@@ -92,11 +96,11 @@ public final class OptimizeRoutes {
     UUID template = in.optionalUuid("preferredTemplateId");
     String tone = in.optionalString("tone", 20);
     String level = in.optionalString("optimizationLevel", 20);
-    List<String> focus = in.optionalStringList("focusAreas", 20, 100);
-    List<String> preserve = in.optionalStringList("preserveSections", 20, 50);
-    String industry = in.optionalString("targetIndustry", 100);
-    List<String> roles = in.optionalStringList("targetRoles", 20, 100);
-    List<String> keywords = in.optionalStringList("customKeywords", 50, 100);
+    List<String> focus = TextFields.stringList(in, "focusAreas", 20, 100);
+    List<String> preserve = TextFields.stringList(in, "preserveSections", 20, 50);
+    String industry = TextFields.string(in, "targetIndustry", 100);
+    List<String> roles = TextFields.stringList(in, "targetRoles", 20, 100);
+    List<String> keywords = TextFields.stringList(in, "customKeywords", 50, 100);
     if (tone != null && !TONES.contains(tone)) {
       in.error("tone", "must be one of " + TONES);
     }

@@ -3,6 +3,9 @@ package org.jobdash.ai.optimize;
 import io.vertx.core.json.JsonObject;
 import org.jobdash.ai.analysis.ContentAnalyzer;
 import org.jobdash.ai.skills.SkillTaxonomy;
+import org.jobdash.ai.text.Lines;
+import org.jobdash.ai.text.Words;
+import org.jobdash.common.work.Deadline;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -10,14 +13,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Applies a template's rules to a résumé, deterministically: weak openers become the template's strong verbs,
  * avoid-phrases go, keywords the job asks for (and the user's own) join the skills line, sections follow the
  * template's order, and the tone setting trims or formalises wording. Sections the user asked to preserve are
- * left alone. Every change is listed with its reason.
+ * left alone, and so is a line longer than {@link Lines#MAX_LINE_CHARS}. Every change is listed with its reason. Each
+ * rule is plain code that reads a line once (no regular expressions), and the deadline is checked line by line.
  */
 public final class TemplateOptimizer {
 
@@ -32,14 +34,14 @@ public final class TemplateOptimizer {
       Map.entry("driving", "Drove"), Map.entry("bringing", "Brought"), Map.entry("buying", "Bought"),
       Map.entry("meeting", "Met"), Map.entry("holding", "Held"), Map.entry("winning", "Won"),
       Map.entry("feeding", "Fed"), Map.entry("sending", "Sent"), Map.entry("paying", "Paid"));
-  private static final Pattern BULLET = Pattern.compile("^(\\s*(?:[-•*·▪◦‣–]|\\d+[.)])?\\s*)(.*)$");
   private static final Map<String, String> SECTION_ALIASES = Map.of("licenses_certifications", "certifications",
       "internships_experience", "experience", "relevant_training", "education", "board_positions", "experience",
       "activities", "volunteer");
   private static final Map<String, String> FORMAL = Map.of("don't", "do not", "can't", "cannot", "won't", "will not",
       "I'm", "I am", "I've", "I have", "it's", "it is", "didn't", "did not", "isn't", "is not");
-  private static final Pattern DANGLING = Pattern.compile(
-      "(?i)(\\s+(who|which|that|is|are|am|was|and|or|with|a|an|the|to|of|for|about|very|really|being|as))+[,;]?\\s*$");
+  /** Words that cannot end a line once a phrase after them is gone. */
+  private static final Set<String> DANGLING = Set.of("who", "which", "that", "is", "are", "am", "was", "and", "or",
+      "with", "a", "an", "the", "to", "of", "for", "about", "very", "really", "being", "as");
   private static final List<String> FILLER = List.of("successfully ", "effectively ", "various ", "very ",
       "really ", "basically ");
 
@@ -51,9 +53,9 @@ public final class TemplateOptimizer {
   private TemplateOptimizer() {}
 
   public static Result optimize(String resume, Template template, String jobDescription, Settings settings,
-                                SkillTaxonomy taxonomy) {
+                                SkillTaxonomy taxonomy, Deadline deadline) {
     List<JsonObject> changes = new ArrayList<>();
-    List<Section> sections = split(resume);
+    List<Section> sections = split(resume, deadline);
     Set<String> preserved = new LinkedHashSet<>();
     settings.preserveSections().forEach(s -> preserved.add(kindOf(s)));
     List<String> verbs = template.rule("action_verbs");
@@ -65,7 +67,11 @@ public final class TemplateOptimizer {
       }
       String where = section.heading() == null ? "header" : section.heading();
       for (int i = 0; i < section.lines().size(); i++) {
+        deadline.check();
         String before = section.lines().get(i);
+        if (before.length() > Lines.MAX_LINE_CHARS) {
+          continue;
+        }
         String line = strengthenOpener(before, verbs, verbTurn);
         if (!line.equals(before)) {
           changes.add(change(where, "modified", before, line, "replaced a weak opener with a strong verb from the '"
@@ -73,7 +79,7 @@ public final class TemplateOptimizer {
         }
         String cleaned = removeAvoided(line, avoid);
         if (!cleaned.equals(line)) {
-          boolean gone = cleaned.replaceAll("[\\p{Punct}\\s]", "").isEmpty();
+          boolean gone = onlyPunctuationAndSpace(cleaned);
           changes.add(change(where, gone ? "removed" : "modified", line, gone ? null : cleaned,
               "removed a phrase the template advises against"));
           cleaned = gone ? null : cleaned;
@@ -91,24 +97,21 @@ public final class TemplateOptimizer {
       section.lines().removeIf(l -> l == null);
     }
     if (!"light".equals(settings.level())) {
-      addKeywords(sections, resume, template, jobDescription, settings, taxonomy, preserved, changes);
+      addKeywords(sections, resume, template, jobDescription, settings, taxonomy, preserved, changes, deadline);
       reorder(sections, template, changes);
     }
     return new Result(join(sections), List.copyOf(changes));
   }
 
   static String strengthenOpener(String line, List<String> verbs, int[] turn) {
-    Matcher m = BULLET.matcher(line);
-    if (!m.matches()) {
-      return line;
-    }
-    String prefix = m.group(1);
-    String body = m.group(2);
+    int bodyStart = bodyStart(line);
+    String prefix = line.substring(0, bodyStart);
+    String body = line.substring(bodyStart);
     String lower = body.toLowerCase(Locale.ROOT);
     for (String opener : OPENERS) {
       if (lower.startsWith(opener + " ")) {
         String rest = body.substring(opener.length() + 1).strip();
-        String[] words = rest.split("\\s+", 2);
+        String[] words = Words.firstAndRest(rest);
         String verb = pastTense(words[0]);
         if (verb != null) {
           return prefix + verb + (words.length > 1 ? " " + words[1] : "");
@@ -140,35 +143,139 @@ public final class TemplateOptimizer {
     return Character.toUpperCase(past.charAt(0)) + past.substring(1);
   }
 
+  /**
+   * Where the text of a line starts after its indent and bullet: the end of {@code ^\s*(?:[-•*·▪◦‣–]|\d+[.)])?\s*}.
+   */
+  static int bodyStart(String line) {
+    int indent = Words.skipSpaces(line, 0);
+    int marker = Lines.markerEnd(line, indent, true);
+    return Words.skipSpaces(line, marker < 0 ? indent : marker);
+  }
+
   static String removeAvoided(String line, List<String> avoid) {
     String out = line;
     for (String phrase : avoid) {
-      Pattern p = Pattern.compile("(?i)(?<![\\p{L}\\p{N}])" + Pattern.quote(phrase) + "(?![\\p{L}\\p{N}])[,;]?\\s*");
-      out = p.matcher(out).replaceAll("");
+      out = withoutPhrase(out, phrase);
     }
     if (out.equals(line)) {
       return line;
     }
-    out = out.replaceAll("\\s{2,}", " ").replaceAll("\\s+([,.;])", "$1").replaceAll("^([-•*·▪◦‣–]\\s*)[,;]\\s*", "$1")
-        .replaceAll("[,;]\\s*$", "").stripTrailing();
+    out = tidied(out);
     // what the phrase leaves dangling goes too: "Team player who is passionate about food" → "Team player"
-    out = DANGLING.matcher(out).replaceAll("");
-    Matcher m = BULLET.matcher(out);
-    if (m.matches() && !m.group(2).isEmpty()) {
-      out = m.group(1) + Character.toUpperCase(m.group(2).charAt(0)) + m.group(2).substring(1);
+    out = withoutDanglingWords(out);
+    int bodyStart = bodyStart(out);
+    if (bodyStart < out.length()) {
+      out = out.substring(0, bodyStart) + Character.toUpperCase(out.charAt(bodyStart)) + out.substring(bodyStart + 1);
     }
     return out;
+  }
+
+  /**
+   * {@code line} without each occurrence of {@code phrase} (ASCII letters in any case) that is not part of a longer
+   * word, with a comma or semicolon and the whitespace after it:
+   * {@code (?i)(?<![\p{L}\p{N}])phrase(?![\p{L}\p{N}])[,;]?\s*} replaced by nothing.
+   */
+  static String withoutPhrase(String line, String phrase) {
+    return Words.replaceEach(line, phrase, "", (text, start, end) -> {
+      if ((start > 0 && Words.isLetterOrNumber(Character.codePointBefore(text, start)))
+          || (end < text.length() && Words.isLetterOrNumber(Character.codePointAt(text, end)))) {
+        return -1;
+      }
+      boolean punctuation = end < text.length() && (text.charAt(end) == ',' || text.charAt(end) == ';');
+      return Words.skipSpaces(text, punctuation ? end + 1 : end);
+    });
+  }
+
+  /**
+   * The punctuation a removal leaves tidied: runs of whitespace as one space, no whitespace before {@code , . ;},
+   * no {@code ,} or {@code ;} right after the bullet, none at the end (the four {@code replaceAll}s this replaces:
+   * {@code \s{2,}}, {@code \s+([,.;])}, {@code ^([-•*·▪◦‣–]\s*)[,;]\s*} and {@code [,;]\s*$}).
+   */
+  static String tidied(String text) {
+    StringBuilder b = new StringBuilder(text.length());
+    int i = 0;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (!Words.isSpace(c)) {
+        b.append(c);
+        i++;
+        continue;
+      }
+      int end = Words.skipSpaces(text, i);
+      boolean beforePunctuation = end < text.length() && ",.;".indexOf(text.charAt(end)) >= 0;
+      if (!beforePunctuation) {
+        b.append(end - i >= 2 ? " " : String.valueOf(c));
+      }
+      i = end;
+    }
+    String out = b.toString();
+    int marker = Lines.markerEnd(out, 0, false);
+    if (marker >= 0) {
+      int punctuation = Words.skipSpaces(out, marker);
+      if (punctuation < out.length() && (out.charAt(punctuation) == ',' || out.charAt(punctuation) == ';')) {
+        out = out.substring(0, punctuation) + out.substring(Words.skipSpaces(out, punctuation + 1));
+      }
+    }
+    int end = out.length();
+    while (end > 0 && Words.isSpace(out.charAt(end - 1))) {
+      end--;
+    }
+    if (end > 0 && (out.charAt(end - 1) == ',' || out.charAt(end - 1) == ';')) {
+      out = out.substring(0, end - 1);
+    }
+    return out.stripTrailing();
+  }
+
+  /**
+   * {@code text} without the words that dangle at its end: {@code (?i)(\s+(who|which|…|as))+[,;]?\s*$} removed,
+   * read backwards from the end, one word at a time.
+   */
+  static String withoutDanglingWords(String text) {
+    int end = text.length();
+    while (end > 0 && Words.isSpace(text.charAt(end - 1))) {
+      end--;
+    }
+    if (end > 0 && (text.charAt(end - 1) == ',' || text.charAt(end - 1) == ';')) {
+      end--;
+    }
+    int cut = -1;
+    while (true) {
+      int wordStart = end;
+      while (wordStart > 0 && !Words.isSpace(text.charAt(wordStart - 1))) {
+        wordStart--;
+      }
+      if (wordStart == end || wordStart == 0 || !DANGLING.contains(Words.asciiLower(text.substring(wordStart, end)))) {
+        break;
+      }
+      int spaceStart = wordStart;
+      while (spaceStart > 0 && Words.isSpace(text.charAt(spaceStart - 1))) {
+        spaceStart--;
+      }
+      cut = spaceStart;
+      end = spaceStart;
+    }
+    return cut < 0 ? text : text.substring(0, cut);
+  }
+
+  private static boolean onlyPunctuationAndSpace(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!Words.isSpace(c) && !(c < 0x80 && "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".indexOf(c) >= 0)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String tone(String line, String tone) {
     String out = line;
     if ("concise".equals(tone)) {
       for (String f : FILLER) {
-        out = out.replaceAll("(?i)\\b" + Pattern.quote(f), "");
+        out = Words.replaceWord(out, f, "", false);
       }
     } else if ("formal".equals(tone)) {
       for (Map.Entry<String, String> e : FORMAL.entrySet()) {
-        out = out.replaceAll("(?i)\\b" + Pattern.quote(e.getKey()) + "\\b", e.getValue());
+        out = Words.replaceWord(out, e.getKey(), e.getValue(), true);
       }
     }
     return out;
@@ -176,11 +283,11 @@ public final class TemplateOptimizer {
 
   private static void addKeywords(List<Section> sections, String resume, Template template, String job,
                                   Settings settings, SkillTaxonomy taxonomy, Set<String> preserved,
-                                  List<JsonObject> changes) {
+                                  List<JsonObject> changes, Deadline deadline) {
     String resumeLower = resume.toLowerCase(Locale.ROOT);
     Set<String> wanted = new LinkedHashSet<>();
     if (job != null) {
-      taxonomy.findByPhrase(job).forEach(f -> wanted.add(f.skill().name()));
+      taxonomy.findByPhrase(job, deadline).forEach(f -> wanted.add(f.skill().name()));
       String jobLower = job.toLowerCase(Locale.ROOT);
       template.rule("keywords").stream().filter(k -> jobLower.contains(k.toLowerCase(Locale.ROOT))).forEach(wanted::add);
     }
@@ -188,7 +295,7 @@ public final class TemplateOptimizer {
     if ("aggressive".equals(settings.level())) {
       template.rule("keywords").stream().limit(5).forEach(wanted::add);
     }
-    List<String> present = taxonomy.findByPhrase(resume).stream().map(f -> f.skill().name()).toList();
+    List<String> present = taxonomy.findByPhrase(resume, deadline).stream().map(f -> f.skill().name()).toList();
     List<String> missing = wanted.stream()
         .filter(k -> !present.contains(k) && !resumeLower.contains(k.toLowerCase(Locale.ROOT)))
         .limit(12).toList();
@@ -223,7 +330,9 @@ public final class TemplateOptimizer {
       changes.add(change(skills.heading(), "added", null, keywords, "added keywords " + reason));
     } else {
       String before = skills.lines().get(line);
-      String after = before.stripTrailing().replaceAll("[.;,]$", "") + ", " + keywords;
+      String trimmed = before.stripTrailing();
+      String after = (trimmed.endsWith(".") || trimmed.endsWith(";") || trimmed.endsWith(",")
+          ? trimmed.substring(0, trimmed.length() - 1) : trimmed) + ", " + keywords;
       skills.lines().set(line, after);
       changes.add(change(skills.heading(), "modified", before, after, "added keywords " + reason));
     }
@@ -272,11 +381,12 @@ public final class TemplateOptimizer {
     return kind == null ? name : kind;
   }
 
-  private static List<Section> split(String text) {
+  private static List<Section> split(String text, Deadline deadline) {
     List<Section> sections = new ArrayList<>();
     Section current = new Section("contact", null, new ArrayList<>());
     sections.add(current);
-    for (String line : text.split("\\R", -1)) {
+    for (String line : Lines.split(text)) {
+      deadline.check();
       String kind = line.isBlank() ? null : ContentAnalyzer.sectionOf(line);
       if (kind != null) {
         current = new Section(kind, line.strip(), new ArrayList<>());

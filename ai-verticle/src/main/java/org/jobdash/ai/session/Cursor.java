@@ -23,8 +23,9 @@ public record Cursor(OffsetDateTime createdAt, UUID id) {
       return null;
     }
     try {
-      String[] parts = new String(Base64.getUrlDecoder().decode(raw.strip()), StandardCharsets.UTF_8).split("\\|", 2);
-      return new Cursor(OffsetDateTime.parse(parts[0]), UUID.fromString(parts[1]));
+      String decoded = new String(Base64.getUrlDecoder().decode(raw.strip()), StandardCharsets.UTF_8);
+      int bar = decoded.indexOf('|');
+      return new Cursor(OffsetDateTime.parse(decoded.substring(0, bar)), UUID.fromString(decoded.substring(bar + 1)));
     } catch (RuntimeException e) {
       throw ApiException.Invalid.field("cursor", "is not a cursor this service gave out");
     }

@@ -7,6 +7,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import org.jobdash.common.http.ApiException;
+import org.jobdash.common.work.Deadline;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -110,11 +111,13 @@ public final class SessionRecorder {
 
   /**
    * Records an operation that failed on the service's side and fails with {@code failure}. Refused requests are not
-   * operations: a 4xx problem is the caller's, and a full queue did no work (nor should it add database load).
+   * operations: a 4xx problem is the caller's, and a full queue did no work (nor should it add database load). Work
+   * stopped at its deadline is one, though its answer is a 422: it took the service's time, and its row says so.
    */
   public <T> Future<T> failed(Pool pool, UUID userId, String operation, String model, long startedNanos,
                               UUID resumeId, Throwable failure) {
-    if (failure instanceof ApiException api && (api.status() < 500 || api instanceof ApiException.Overloaded)) {
+    if (failure instanceof ApiException api && !(failure instanceof Deadline.Exceeded)
+        && (api.status() < 500 || api instanceof ApiException.Overloaded)) {
       return Future.failedFuture(failure);
     }
     Outcome o = new Outcome(userId, operation, Usage.local(model, 0, 0), (System.nanoTime() - startedNanos) / 1_000_000,

@@ -1,6 +1,5 @@
 package org.jobdash.ai.session;
 
-import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -23,11 +22,12 @@ public final class SessionRoutes {
     this.sessions = sessions;
   }
 
-  public void mount(Router router, Handler<RoutingContext> authenticated) {
-    router.get("/api/v1/ai/sessions").handler(authenticated).handler(this::list);
-    router.get("/api/v1/ai/sessions/stats").handler(authenticated).handler(this::stats);
-    router.get("/api/v1/ai/models").handler(authenticated).handler(this::models);
-    router.get("/api/v1/ai/models/:id/performance").handler(authenticated).handler(this::performance);
+  /** Mount behind the bearer check: see {@code AiVerticle}. */
+  public void mount(Router router) {
+    router.get("/api/v1/ai/sessions").handler(this::list);
+    router.get("/api/v1/ai/sessions/stats").handler(this::stats);
+    router.get("/api/v1/ai/models").handler(this::models);
+    router.get("/api/v1/ai/models/:id/performance").handler(this::performance);
   }
 
   private void list(RoutingContext ctx) {

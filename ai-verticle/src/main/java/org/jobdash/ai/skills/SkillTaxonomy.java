@@ -4,6 +4,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.jobdash.ai.embedding.Vectors;
 import org.jobdash.ai.model.MiniLm;
+import org.jobdash.ai.text.Words;
+import org.jobdash.common.work.Deadline;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +20,8 @@ import java.util.Map;
  * The skills of every trade (resource {@code skills/taxonomy.json}): names, aliases and categories. Finds skills
  * in a text by phrase (whole words, aliases, case-insensitive unless the alias is an acronym or marked
  * case-sensitive) and by embedding similarity against each skill's vector, computed once per JVM on first use.
- * Loading and matching are CPU and IO work: call from a worker thread.
+ * Loading and matching are CPU and IO work: call from a worker thread. Matching is plain string search, linear in
+ * the text for each alias, and checks its deadline skill by skill.
  */
 public final class SkillTaxonomy {
 
@@ -89,7 +92,7 @@ public final class SkillTaxonomy {
   }
 
   private static Alias alias(String raw) {
-    String name = display(raw).replaceAll("\\s+", " ").strip();
+    String name = Words.collapseSpaces(display(raw)).strip();
     boolean acronym = name.length() <= 4 && name.equals(name.toUpperCase(Locale.ROOT))
         && name.chars().anyMatch(Character::isLetter);
     boolean exact = raw.startsWith("=") || acronym;
@@ -101,11 +104,12 @@ public final class SkillTaxonomy {
   }
 
   /** The skills named in the text, in taxonomy order, each with the alias and line that named it. */
-  public List<Found> findByPhrase(String text) {
-    String exact = text.replaceAll("[ \\t\\u00a0]+", " ");
+  public List<Found> findByPhrase(String text, Deadline deadline) {
+    String exact = blanksAsOneSpace(text);
     String lower = exact.toLowerCase(Locale.ROOT);
     List<Found> found = new ArrayList<>();
     for (Skill skill : skills) {
+      deadline.check();
       for (Alias alias : skill.aliases()) {
         int at = indexOfWord(alias.caseSensitive() ? exact : lower, alias.text());
         if (at >= 0) {
@@ -121,12 +125,14 @@ public final class SkillTaxonomy {
    * Skills not already found whose vector is close to one of the text's segment vectors; one match per skill,
    * with the closest segment as evidence.
    */
-  public List<Found> findBySimilarity(List<String> segments, List<float[]> segmentVectors, List<Found> already) {
+  public List<Found> findBySimilarity(List<String> segments, List<float[]> segmentVectors, List<Found> already,
+                                      Deadline deadline) {
     float[][] skillVectors = vectors();
     boolean[] known = new boolean[skills.size()];
     already.forEach(f -> known[f.skill().index()] = true);
     List<Found> found = new ArrayList<>();
     for (Skill skill : skills) {
+      deadline.check();
       if (known[skill.index()]) {
         continue;
       }
@@ -158,6 +164,23 @@ public final class SkillTaxonomy {
       vectors = out;
     }
     return vectors;
+  }
+
+  /** Each run of spaces, tabs and no-break spaces as one space: {@code text.replaceAll("[ \\t\\u00a0]+", " ")}. */
+  private static String blanksAsOneSpace(String text) {
+    StringBuilder b = new StringBuilder(text.length());
+    boolean inRun = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean blank = c == ' ' || c == '\t' || c == '\u00a0';
+      if (!blank) {
+        b.append(c);
+      } else if (!inRun) {
+        b.append(' ');
+      }
+      inRun = blank;
+    }
+    return b.toString();
   }
 
   /** The first occurrence of {@code word} in {@code text} not inside a longer word, or -1. */

@@ -1,0 +1,95 @@
+package org.jobdash.ai;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.jobdash.ai.analysis.Chunks;
+import org.jobdash.ai.analysis.ContentAnalyzer;
+import org.jobdash.ai.optimize.Settings;
+import org.jobdash.ai.optimize.Template;
+import org.jobdash.ai.optimize.TemplateOptimizer;
+import org.jobdash.ai.skills.SkillTaxonomy;
+import org.jobdash.common.work.Deadline;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The text rules, rewritten without backtracking patterns, answer ordinary texts exactly as the regex versions did:
+ * {@code golden/text-rules.json} was written by the code before the rewrite, from {@link TextCorpus}.
+ */
+class SameAnswersTest {
+
+  static JsonObject golden;
+  static final Deadline NONE = Deadline.after(Duration.ofHours(1));
+
+  @BeforeAll
+  static void load() throws IOException {
+    try (InputStream in = SameAnswersTest.class.getClassLoader().getResourceAsStream("golden/text-rules.json")) {
+      golden = new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
+  void contentAnalysesAreUnchanged() {
+    Set<String> verbs = new HashSet<>();
+    TextCorpus.templates().get(0).rule("action_verbs").forEach(v -> verbs.add(v.toLowerCase(Locale.ROOT)));
+    for (Map.Entry<String, String> text : TextCorpus.texts().entrySet()) {
+      assertThat(ContentAnalyzer.analyze(text.getValue(), Set.of(), NONE).toJson()).as(text.getKey())
+          .isEqualTo(golden.getJsonObject("content").getJsonObject(text.getKey()));
+      assertThat(ContentAnalyzer.analyze(text.getValue(), verbs, NONE).toJson()).as(text.getKey())
+          .isEqualTo(golden.getJsonObject("contentWithTemplateVerbs").getJsonObject(text.getKey()));
+    }
+  }
+
+  @Test
+  void chunksAndSegmentsAreUnchanged() {
+    for (Map.Entry<String, String> text : TextCorpus.texts().entrySet()) {
+      assertThat(new JsonArray(new ArrayList<>(Chunks.of(text.getValue(), 120, NONE)))).as(text.getKey())
+          .isEqualTo(golden.getJsonObject("chunks").getJsonArray(text.getKey()));
+      assertThat(new JsonArray(new ArrayList<>(Chunks.segments(text.getValue(), 48, NONE)))).as(text.getKey())
+          .isEqualTo(golden.getJsonObject("segments").getJsonArray(text.getKey()));
+    }
+  }
+
+  @Test
+  void skillsFoundByPhraseAreUnchanged() {
+    SkillTaxonomy taxonomy = SkillTaxonomy.shared();
+    for (Map.Entry<String, String> text : TextCorpus.texts().entrySet()) {
+      JsonArray found = new JsonArray();
+      taxonomy.findByPhrase(text.getValue(), NONE)
+          .forEach(f -> found.add(new JsonArray().add(f.skill().name()).add(f.evidence())));
+      assertThat(found).as(text.getKey()).isEqualTo(golden.getJsonObject("skillsByPhrase").getJsonArray(text.getKey()));
+    }
+  }
+
+  @Test
+  void optimisedTextsAndTheirChangesAreUnchanged() {
+    JsonObject expected = golden.getJsonObject("optimized");
+    int compared = 0;
+    for (String name : expected.fieldNames()) {
+      String[] key = name.split(" / ");
+      String text = TextCorpus.texts().get(key[0]);
+      Template template = TextCorpus.templates().stream().filter(t -> t.name().equals(key[1])).findFirst()
+          .orElseThrow();
+      boolean noJob = "no job".equals(key[2]);
+      Settings settings = noJob ? Settings.defaults() : TextCorpus.settings().get(key[2]);
+      TemplateOptimizer.Result result = TemplateOptimizer.optimize(text, template, noJob ? null : TextCorpus.JOB,
+          settings, SkillTaxonomy.shared(), NONE);
+      assertThat(new JsonObject().put("text", result.text()).put("changes", new JsonArray(new ArrayList<>(
+          result.changes())))).as(name).isEqualTo(expected.getJsonObject(name));
+      compared++;
+    }
+    assertThat(compared).isEqualTo(6 * TextCorpus.templates().size() * (TextCorpus.settings().size() + 1));
+  }
+}

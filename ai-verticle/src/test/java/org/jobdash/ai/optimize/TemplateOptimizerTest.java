@@ -1,0 +1,142 @@
+package org.jobdash.ai.optimize;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.jobdash.ai.skills.SkillTaxonomy;
+import org.jobdash.ai.text.Lines;
+import org.jobdash.ai.text.RandomText;
+import org.jobdash.common.work.Deadline;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/**
+ * The optimiser's rewrites: what they make of ordinary lines (the same as the regular expressions they replaced, on
+ * random lines), and that a hostile résumé at the size limit is rewritten at once.
+ */
+class TemplateOptimizerTest {
+
+  static final int MAX_TEXT = 100_000;
+  static final Duration HANG_GUARD = Duration.ofSeconds(20);
+  static final Deadline NONE = Deadline.after(Duration.ofHours(1));
+  static final List<String> AVOID = List.of("team player", "passionate about food", "responsible for", "go-getter",
+      "objective: to obtain a position");
+  static final Pattern OLD_BULLET = Pattern.compile("^(\\s*(?:[-•*·▪◦‣–]|\\d+[.)])?\\s*)(.*)$");
+  static final Pattern OLD_DANGLING = Pattern.compile(
+      "(?i)(\\s+(who|which|that|is|are|am|was|and|or|with|a|an|the|to|of|for|about|very|really|being|as))+[,;]?\\s*$");
+  static final List<String> PIECES = List.of("team player", "Team Player", "passionate about food", "responsible for",
+      "go-getter", " who", " is", " and", " a", " an", " the", " AS", " with", ",", ";", ".", " ", "  ", "\t", "- ",
+      "• ", "1. ", "x", "food", "teamplayer", "é", "Managed", " shifts");
+
+  @Test
+  void avoidedPhrasesGoAsTheOldPatternsRemovedThem() {
+    assertThat(TemplateOptimizer.removeAvoided("- Team player who is passionate about food",
+        List.of("passionate about food"))).isEqualTo("- Team player");
+    assertThat(TemplateOptimizer.removeAvoided("- Hard worker, team player; go-getter", AVOID))
+        .isEqualTo("- Hard worker");
+    Random random = new Random(31);
+    for (int i = 0; i < 20_000; i++) {
+      String line = Lines.split(RandomText.of(random, 10, PIECES)).get(0);
+      assertThat(TemplateOptimizer.removeAvoided(line, AVOID)).as(line).isEqualTo(oldRemoveAvoided(line, AVOID));
+      assertThat(TemplateOptimizer.withoutDanglingWords(line)).as(line)
+          .isEqualTo(OLD_DANGLING.matcher(line).replaceAll(""));
+      Matcher m = OLD_BULLET.matcher(line);
+      assertThat(m.matches()).isTrue();
+      assertThat(TemplateOptimizer.bodyStart(line)).as(line).isEqualTo(m.group(1).length());
+    }
+  }
+
+  @Test
+  void weakOpenersBecomeStrongVerbs() {
+    int[] turn = {0};
+    List<String> verbs = List.of("Prepared", "Plated");
+    assertThat(TemplateOptimizer.strengthenOpener("- Responsible for managing the grill", verbs, turn))
+        .isEqualTo("- Managed the grill");
+    assertThat(TemplateOptimizer.strengthenOpener("  2) helped with   inventory counts", verbs, turn))
+        .isEqualTo("  2) Prepared inventory counts");
+    assertThat(TemplateOptimizer.strengthenOpener("Worked on supplying the pass", verbs, turn))
+        .isEqualTo("Supplied the pass");
+    assertThat(TemplateOptimizer.strengthenOpener("- Ran the pass", verbs, turn)).isEqualTo("- Ran the pass");
+  }
+
+  @Test
+  void aHostileResumeAtTheSizeLimitIsRewrittenAtOnce() {
+    Template template = new Template(UUID.randomUUID(), "Test", "test", null, null, List.of(), "", new JsonObject()
+        .put("action_verbs", new JsonArray(List.of("Managed"))).put("avoid_phrases", new JsonArray(AVOID))
+        .put("keywords", new JsonArray(List.of("HACCP"))).put("section_order", new JsonArray(List.of("skills"))),
+        false, 0);
+    Settings concise = new Settings(null, "concise", "aggressive", List.of(), List.of(), null, List.of(),
+        List.of("Rota planning"), true, true);
+    Settings formal = new Settings(null, "formal", "moderate", List.of(), List.of(), null, List.of(), List.of(), true,
+        true);
+    List<String> lines = List.of(
+        "- team player" + " a".repeat(900),
+        "- team player a" + " ".repeat(1_900) + "x",
+        "- responsible for " + "very ".repeat(390),
+        "- " + "I'm ".repeat(490),
+        "1,".repeat(990));
+    for (String line : lines) {
+      String resume = "Experience\n" + (line + "\n").repeat(MAX_TEXT / (line.length() + 1) - 1);
+      assertThat(resume.length()).isLessThanOrEqualTo(MAX_TEXT);
+      TemplateOptimizer.Result trimmed = assertTimeoutPreemptively(HANG_GUARD, () -> TemplateOptimizer.optimize(
+          resume, template, "HACCP and team player", concise, SkillTaxonomy.shared(), NONE));
+      assertThat(trimmed.text()).startsWith("Skills\nHACCP, Rota planning").doesNotContain("team player")
+          .doesNotContain("very ");
+      TemplateOptimizer.Result formalised = assertTimeoutPreemptively(HANG_GUARD, () -> TemplateOptimizer.optimize(
+          resume, template, "HACCP and team player", formal, SkillTaxonomy.shared(), NONE));
+      assertThat(formalised.text()).doesNotContain("team player").doesNotContain("I'm ");
+    }
+    String oneLine = "- team player" + " a".repeat(MAX_TEXT / 2 - 20);
+    assertThat(assertTimeoutPreemptively(HANG_GUARD, () -> TemplateOptimizer.removeAvoided(oneLine, AVOID)))
+        .isEqualTo("-");
+  }
+
+  @Test
+  void aLineLongerThanTheCapIsLeftAsWritten() {
+    String line = "- Responsible for " + "the grill ".repeat(Lines.MAX_LINE_CHARS / 10);
+    TemplateOptimizer.Result result = TemplateOptimizer.optimize("Experience\n" + line + "\n- Responsible for stock\n",
+        new Template(UUID.randomUUID(), "Test", "test", null, null, List.of(), "", new JsonObject(), false, 0), null,
+        new Settings(null, "professional", "light", List.of(), List.of(), null, List.of(), List.of(), true, true),
+        SkillTaxonomy.shared(), NONE);
+    assertThat(result.text()).contains(line).contains("- Responsible for stock");
+    assertThat(TemplateOptimizer.removeAvoided("- Responsible for stock", AVOID)).isEqualTo("- Stock");
+  }
+
+  @Test
+  void optimisingPastItsDeadlineStops() {
+    Deadline cancelled = Deadline.after(Duration.ofHours(1));
+    cancelled.cancel();
+    assertThatThrownBy(() -> TemplateOptimizer.optimize("Experience\n- Led a team\n", new Template(UUID.randomUUID(),
+        "Test", "test", null, null, List.of(), "", new JsonObject(), false, 0), null, Settings.defaults(),
+        SkillTaxonomy.shared(), cancelled)).isInstanceOf(Deadline.Exceeded.class);
+  }
+
+  /** {@code removeAvoided} as it was written with regular expressions. */
+  private static String oldRemoveAvoided(String line, List<String> avoid) {
+    String out = line;
+    for (String phrase : avoid) {
+      Pattern p = Pattern.compile("(?i)(?<![\\p{L}\\p{N}])" + Pattern.quote(phrase) + "(?![\\p{L}\\p{N}])[,;]?\\s*");
+      out = p.matcher(out).replaceAll("");
+    }
+    if (out.equals(line)) {
+      return line;
+    }
+    out = out.replaceAll("\\s{2,}", " ").replaceAll("\\s+([,.;])", "$1").replaceAll("^([-•*·▪◦‣–]\\s*)[,;]\\s*", "$1")
+        .replaceAll("[,;]\\s*$", "").stripTrailing();
+    out = OLD_DANGLING.matcher(out).replaceAll("");
+    Matcher m = OLD_BULLET.matcher(out);
+    if (m.matches() && !m.group(2).isEmpty()) {
+      out = m.group(1) + Character.toUpperCase(m.group(2).charAt(0)) + m.group(2).substring(1);
+    }
+    return out;
+  }
+}
