@@ -10,15 +10,18 @@ import org.jobdash.common.bus.OptimizationResult;
 import org.jobdash.common.bus.OptimizeResume;
 import org.jobdash.common.testing.BlockedThreadGuard;
 import org.jobdash.common.testing.TestClient;
+import org.jobdash.common.work.BoundedWorker;
 import org.jobdash.resume.analysis.AnalysisRequests;
 import org.jobdash.resume.optimization.OptimizationRepository;
 import org.jobdash.resume.optimization.OptimizationService;
+import org.jobdash.resume.version.SectionChanges;
 import org.jobdash.resume.version.VersionWriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -129,8 +132,10 @@ class OptimizationTest {
     String resumeId = newResume(caller);
     String id = optimise(caller, resumeId, new JsonObject()).json().getString("id");
     awaitFinished(caller, id);
+    BoundedWorker worker = BoundedWorker.shared(h.vertx, "resume-files", 2, 64, 60);
     OptimizationService service = new OptimizationService(h.vertx, h.db, new OptimizationRepository(h.db),
-        new VersionWriter(), new AnalysisRequests(h.vertx), 1000, 100_000);
+        new VersionWriter(), worker, new SectionChanges(worker), new AnalysisRequests(h.vertx), 1000, 100_000,
+        Duration.ofSeconds(10));
 
     boolean applied = service.complete(UUID.fromString(id), new OptimizationResult(UUID.fromString(id),
         "A different text", new JsonArray(), 10, 20, "other", null, 1)).await();
