@@ -59,6 +59,12 @@ class OptimizationTest {
       message.fail(500, "the model crashed");
     } else if (mode.contains("silence")) {
       return;
+    } else if (mode.contains("nul")) {
+      message.reply(new OptimizationResult(ask.requestId(), OPTIMISED + "\u0000", new JsonArray(), 55.5, 81.25,
+          "template-v1", ask.templateId(), 42).toJson());
+    } else if (mode.contains("unlisted")) {
+      message.reply(new OptimizationResult(ask.requestId(), OPTIMISED, new JsonArray(), 55.5, 81.25, "template-v1",
+          ask.templateId(), 42).toJson());
     } else {
       JsonArray changes = new JsonArray().add(new JsonObject().put("section", "SKILLS").put("changeType", "added")
           .put("newValue", "TIG welding, MIG welding, blueprint reading").put("reason", "the job asks for them"));
@@ -146,6 +152,38 @@ class OptimizationTest {
     JsonObject after = h.http.get("/api/v1/resumes/optimizations/" + id, caller.token()).json();
     assertThat(after.getDouble("scoreAfter")).isEqualTo(81.25);
     assertThat(after.getString("aiModel")).isEqualTo("template-v1");
+  }
+
+  @Test
+  void aReplyThatListsNoChangesGetsItsSectionChangesComputed() {
+    ResumeHarness.Caller caller = h.newUser();
+    String resumeId = newResume(caller);
+
+    String id = optimise(caller, resumeId, new JsonObject().put("jobDescription", "unlisted changes")).json()
+        .getString("id");
+
+    assertThat(awaitFinished(caller, id).getString("status")).isEqualTo("completed");
+    JsonObject version = h.http.get("/api/v1/resumes/" + resumeId + "/versions/2", caller.token()).json();
+    assertThat(version.getJsonArray("changes")).hasSize(1);
+    JsonObject change = version.getJsonArray("changes").getJsonObject(0);
+    assertThat(change.getString("section")).isEqualTo("SKILLS");
+    assertThat(change.getString("changeType")).isEqualTo("added");
+    assertThat(change.getString("source")).isEqualTo("ai");
+  }
+
+  @Test
+  void aReplyWithTextThatCannotBeStoredFailsTheRow() {
+    ResumeHarness.Caller caller = h.newUser();
+    String resumeId = newResume(caller);
+
+    String id = optimise(caller, resumeId, new JsonObject().put("jobDescription", "a nul please")).json()
+        .getString("id");
+
+    JsonObject done = awaitFinished(caller, id);
+    assertThat(done.getString("status")).isEqualTo("failed");
+    assertThat(done.getString("errorMessage")).contains("cannot be stored");
+    assertThat(h.count("SELECT count(*) FROM resume_versions WHERE resume_id = $1", UUID.fromString(resumeId)))
+        .isEqualTo(1);
   }
 
   @Test

@@ -148,6 +148,10 @@ public final class OptimizationService {
         .map(Optional::isPresent);
   }
 
+  private static boolean storable(String text) {
+    return text == null || StorableText.problem(text) == null;
+  }
+
   private static boolean isOpen(Optional<OptimizationRepository.Locked> row) {
     return row.isPresent() && row.get().open();
   }
@@ -180,16 +184,17 @@ public final class OptimizationService {
   }
 
   /**
-   * On the worker: refuses content that cannot be stored, and takes the changes the reply lists or else computes
-   * them against the résumé as it is now.
+   * On the worker: refuses text that cannot be stored (in the content or the listed changes), and takes the changes
+   * the reply lists or else computes them against the résumé as it is now.
    */
   private Future<SectionChanges.Planned> plan(OptimizationRepository.Locked row, String content,
                                               List<SectionChange> listed, Deadline deadline) {
     return writer.read(pool, row.resumeId(), row.userId())
         .map(current -> current.orElseThrow(() -> new IllegalStateException("résumé gone")))
         .compose(before -> worker.submit(deadline, d -> {
-          if (StorableText.problem(content) != null) {
-            throw new IllegalArgumentException("the AI service returned content that cannot be stored");
+          if (!storable(content) || !listed.stream().allMatch(c -> storable(c.section()) && storable(c.oldValue())
+              && storable(c.newValue()))) {
+            throw new IllegalArgumentException("the AI service returned text that cannot be stored");
           }
           return before;
         }))
