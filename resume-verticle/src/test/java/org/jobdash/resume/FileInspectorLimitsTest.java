@@ -129,6 +129,17 @@ class FileInspectorLimitsTest {
   }
 
   @Test
+  void aPageThatDrawsMoreGlyphsThanAnyPageHasIsRefusedBeforeThemAll() {
+    // 4 MiB of text-showing operators, flate-compressed to a few KiB, on one page
+    byte[] content = ("BT /F1 1 Tf " + "(aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa) Tj ".repeat(90_000) + "ET")
+        .getBytes(StandardCharsets.US_ASCII);
+    ApiException e = refusal(pdfWithContent(content));
+
+    assertThat(e.status()).isEqualTo(413);
+    assertThat(e.detail()).contains("Page 1").contains("100000");
+  }
+
+  @Test
   void aRealPdfAndDocxAreStillRead() {
     assertThat(inspect(Documents.pdf("Jane Doe", "Electrician")).text()).contains("Electrician");
     assertThat(inspect(Documents.docx("John Smith", "Plumber")).text()).contains("Plumber");
@@ -226,6 +237,23 @@ class FileInspectorLimitsTest {
       try (PDPageContentStream content = new PDPageContentStream(document, page)) {
         content.drawForm(form);
       }
+      document.save(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A one-page PDF with Helvetica as /F1 and {@code content} as its FlateDecode content stream. */
+  private static byte[] pdfWithContent(byte[] content) {
+    try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      PDPage page = new PDPage();
+      document.addPage(page);
+      PDResources resources = new PDResources();
+      resources.put(COSName.getPDFName("F1"), new PDType1Font(Standard14Fonts.FontName.HELVETICA));
+      page.setResources(resources);
+      PDStream stream = new PDStream(document, new ByteArrayInputStream(content), COSName.FLATE_DECODE);
+      page.setContents(stream);
       document.save(out);
       return out.toByteArray();
     } catch (IOException e) {

@@ -10,11 +10,13 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.jobdash.common.http.ApiException;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.Iterator;
 import java.util.List;
@@ -27,6 +29,11 @@ import java.util.List;
 final class PdfText {
 
   private static final int CHECK_EVERY_OPERATORS = 1024;
+  /**
+   * The most glyphs one page may draw. The stripper keeps a page's glyphs until the page ends (to sort them), so
+   * this bounds its memory; a dense page of small print has some twenty thousand.
+   */
+  static final int MAX_PAGE_GLYPHS = 100_000;
   /**
    * The stripper stops at this many times the text limit: normalising the text afterwards removes blanks and empty
    * lines, and the caller checks the final length.
@@ -61,7 +68,7 @@ final class PdfText {
       }
       CappedText text = new CappedText((int) Math.min(Integer.MAX_VALUE, (long) RAW_TEXT_SLACK * maxChars), maxChars,
           budget);
-      BoundedStripper stripper = new BoundedStripper(maxPages, budget);
+      BoundedStripper stripper = new BoundedStripper(maxPages, maxChars, budget);
       stripper.setSortByPosition(true);
       stripper.writeText(document, text);
       budget.rethrow();
@@ -69,15 +76,24 @@ final class PdfText {
     }
   }
 
-  /** The stripper with the limits: pages counted as they are read (a page tree can lie about its count). */
+  /**
+   * The stripper with the limits: pages counted as they are read (a page tree can lie about its count), glyphs
+   * counted per page and in all (the text comes out only at the end of each page), the deadline looked at.
+   */
   private static final class BoundedStripper extends PDFTextStripper {
     private final int maxPages;
+    private final int maxChars;
+    private final long maxGlyphs;
     private final ReadBudget budget;
     private int pages;
     private int operators;
+    private int pageGlyphs;
+    private long glyphs;
 
-    BoundedStripper(int maxPages, ReadBudget budget) {
+    BoundedStripper(int maxPages, int maxChars, ReadBudget budget) {
       this.maxPages = maxPages;
+      this.maxChars = maxChars;
+      this.maxGlyphs = (long) RAW_TEXT_SLACK * maxChars;
       this.budget = budget;
     }
 
@@ -87,6 +103,7 @@ final class PdfText {
         throw budget.refuse(UploadProblems.tooManyPages("more than " + maxPages, maxPages));
       }
       budget.checkTime();
+      pageGlyphs = 0;
       // PDFBox parses a page's FlateDecode contents as an unlimited stream that bypasses the filters: decode them
       // once through the guarded filters first, so that a bomb is charged (and stopped) before it is parsed
       for (Iterator<PDStream> streams = page.getContentStreams(); streams.hasNext(); ) {
@@ -103,6 +120,18 @@ final class PdfText {
         budget.checkTime();
       }
       super.processOperator(operator, operands);
+    }
+
+    @Override
+    protected void processTextPosition(TextPosition text) {
+      if (++pageGlyphs > MAX_PAGE_GLYPHS) {
+        throw new UncheckedIOException(budget.refuse(UploadProblems.pageTooDense(pages, MAX_PAGE_GLYPHS)));
+      }
+      if (++glyphs > maxGlyphs) {
+        throw new UncheckedIOException(budget.refuse(UploadProblems.textTooLong("more than " + maxChars,
+            maxChars)));
+      }
+      super.processTextPosition(text);
     }
   }
 

@@ -36,6 +36,11 @@ final class UploadProblems {
         null);
   }
 
+  static ApiException pageTooDense(int page, int maxGlyphs) {
+    return new ApiException.TooLarge("Page " + page + " of the PDF draws more than " + maxGlyphs
+        + " characters; a page may have at most " + maxGlyphs);
+  }
+
   /** @param count how many characters the text has, as far as is known */
   static ApiException textTooLong(String count, int maxChars) {
     return new ApiException.TooLarge("The file's text has " + count + " characters; at most " + maxChars
