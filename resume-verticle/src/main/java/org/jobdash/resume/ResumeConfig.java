@@ -38,8 +38,13 @@ public record ResumeConfig(
     }
   }
 
-  /** Uploads: where the body handler streams them, the worker pool that parses them, the text size limit. */
-  public record Files(Path uploadsDirectory, int workerThreads, int workerQueue, int maxContentChars) {}
+  /**
+   * Uploads and text work: where the body handler streams uploads, the worker pool that parses them and walks
+   * résumé texts (diffs, section changes), the text size limit, what reading one file may cost (PDF pages, bytes
+   * its decoders produce), and the deadline of each piece of work.
+   */
+  public record Files(Path uploadsDirectory, int workerThreads, int workerQueue, int maxContentChars, int maxPdfPages,
+                      long maxDecodedBytes, Duration processingTimeout) {}
 
   /** The re-send sweep of analyses that got no answer. */
   public record Analysis(Duration resendAfter, int maxAttempts, Duration sweepInterval, int sweepBatch) {}
@@ -67,7 +72,10 @@ public record ResumeConfig(
             uploads == null || uploads.isBlank() ? dataDir.resolve("uploads") : Path.of(uploads),
             files.getInteger("workerThreads", Math.max(1, Runtime.getRuntime().availableProcessors())),
             files.getInteger("workerQueue", 64),
-            files.getInteger("maxContentChars", 1_000_000)),
+            files.getInteger("maxContentChars", 1_000_000),
+            files.getInteger("maxPdfPages", 100),
+            files.getLong("maxDecodedBytes", 64L * 1024 * 1024),
+            Duration.ofMillis(files.getLong("processingTimeoutMs", 20_000L))),
         new Analysis(
             Duration.ofMillis(Math.round(analysis.getDouble("resendAfterSeconds", 60.0) * 1000)),
             analysis.getInteger("maxAttempts", 10),

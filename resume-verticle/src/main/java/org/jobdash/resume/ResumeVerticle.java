@@ -30,6 +30,7 @@ import org.jobdash.resume.storage.ObjectStores;
 import org.jobdash.resume.storage.StorageRepository;
 import org.jobdash.resume.upload.FileInspector;
 import org.jobdash.resume.version.VersionRepository;
+import org.jobdash.resume.version.SectionChanges;
 import org.jobdash.resume.version.VersionRoutes;
 import org.jobdash.resume.version.VersionService;
 import org.jobdash.resume.version.VersionWriter;
@@ -79,12 +80,18 @@ public final class ResumeVerticle extends VerticleBase {
 
   private Future<?> wire(ResumeConfig config, BoundedWorker files) {
     AnalysisRequests analysisRequests = new AnalysisRequests(vertx);
+    ResumeConfig.Files limits = config.files();
     VersionWriter writer = new VersionWriter();
+    SectionChanges sectionChanges = new SectionChanges(files);
+    FileInspector inspector = new FileInspector(new FileInspector.Limits(limits.maxContentChars(), limits.maxPdfPages(),
+        limits.maxDecodedBytes()));
     ResumeService resumes = new ResumeService(pool, new ResumeRepository(pool), new StorageRepository(pool), stores,
-        files, new FileInspector(config.files().maxContentChars()), writer, analysisRequests);
-    VersionService versions = new VersionService(pool, new VersionRepository(pool), writer, files, analysisRequests);
+        files, inspector, writer, sectionChanges, analysisRequests);
+    VersionService versions = new VersionService(pool, new VersionRepository(pool), writer, files, sectionChanges,
+        analysisRequests);
     OptimizationService optimizations = new OptimizationService(vertx, pool, new OptimizationRepository(pool), writer,
-        analysisRequests, config.optimizationTimeout().toMillis(), config.files().maxContentChars());
+        files, sectionChanges, analysisRequests, config.optimizationTimeout().toMillis(), limits.maxContentChars(),
+        limits.processingTimeout());
     AnalysisRepository analysisRepository = new AnalysisRepository(pool);
     AnalysisService analyses = new AnalysisService(analysisRepository);
 
@@ -103,9 +110,9 @@ public final class ResumeVerticle extends VerticleBase {
     router.route("/api/*").handler(json);
     new StatsRoutes(new StatsRepository(pool)).mount(router);
     new OptimizationRoutes(optimizations).mount(router);
-    new VersionRoutes(versions).mount(router);
+    new VersionRoutes(versions, limits.processingTimeout()).mount(router);
     new AnalysisRoutes(analyses).mount(router);
-    new ResumeRoutes(resumes, config.files().maxContentChars()).mount(router);
+    new ResumeRoutes(resumes, limits.maxContentChars(), limits.processingTimeout()).mount(router);
 
     bus = new ResumeBusApi(vertx, resumes, analyses);
     Future<Void> consumers = bus.registerRequests();

@@ -10,15 +10,18 @@ import org.jobdash.common.bus.OptimizationResult;
 import org.jobdash.common.bus.OptimizeResume;
 import org.jobdash.common.testing.BlockedThreadGuard;
 import org.jobdash.common.testing.TestClient;
+import org.jobdash.common.work.BoundedWorker;
 import org.jobdash.resume.analysis.AnalysisRequests;
 import org.jobdash.resume.optimization.OptimizationRepository;
 import org.jobdash.resume.optimization.OptimizationService;
+import org.jobdash.resume.version.SectionChanges;
 import org.jobdash.resume.version.VersionWriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -56,6 +59,12 @@ class OptimizationTest {
       message.fail(500, "the model crashed");
     } else if (mode.contains("silence")) {
       return;
+    } else if (mode.contains("nul")) {
+      message.reply(new OptimizationResult(ask.requestId(), OPTIMISED + "\u0000", new JsonArray(), 55.5, 81.25,
+          "template-v1", ask.templateId(), 42).toJson());
+    } else if (mode.contains("unlisted")) {
+      message.reply(new OptimizationResult(ask.requestId(), OPTIMISED, new JsonArray(), 55.5, 81.25, "template-v1",
+          ask.templateId(), 42).toJson());
     } else {
       JsonArray changes = new JsonArray().add(new JsonObject().put("section", "SKILLS").put("changeType", "added")
           .put("newValue", "TIG welding, MIG welding, blueprint reading").put("reason", "the job asks for them"));
@@ -129,8 +138,10 @@ class OptimizationTest {
     String resumeId = newResume(caller);
     String id = optimise(caller, resumeId, new JsonObject()).json().getString("id");
     awaitFinished(caller, id);
+    BoundedWorker worker = BoundedWorker.shared(h.vertx, "resume-files", 2, 64, 60);
     OptimizationService service = new OptimizationService(h.vertx, h.db, new OptimizationRepository(h.db),
-        new VersionWriter(), new AnalysisRequests(h.vertx), 1000, 100_000);
+        new VersionWriter(), worker, new SectionChanges(worker), new AnalysisRequests(h.vertx), 1000, 100_000,
+        Duration.ofSeconds(10));
 
     boolean applied = service.complete(UUID.fromString(id), new OptimizationResult(UUID.fromString(id),
         "A different text", new JsonArray(), 10, 20, "other", null, 1)).await();
@@ -141,6 +152,38 @@ class OptimizationTest {
     JsonObject after = h.http.get("/api/v1/resumes/optimizations/" + id, caller.token()).json();
     assertThat(after.getDouble("scoreAfter")).isEqualTo(81.25);
     assertThat(after.getString("aiModel")).isEqualTo("template-v1");
+  }
+
+  @Test
+  void aReplyThatListsNoChangesGetsItsSectionChangesComputed() {
+    ResumeHarness.Caller caller = h.newUser();
+    String resumeId = newResume(caller);
+
+    String id = optimise(caller, resumeId, new JsonObject().put("jobDescription", "unlisted changes")).json()
+        .getString("id");
+
+    assertThat(awaitFinished(caller, id).getString("status")).isEqualTo("completed");
+    JsonObject version = h.http.get("/api/v1/resumes/" + resumeId + "/versions/2", caller.token()).json();
+    assertThat(version.getJsonArray("changes")).hasSize(1);
+    JsonObject change = version.getJsonArray("changes").getJsonObject(0);
+    assertThat(change.getString("section")).isEqualTo("SKILLS");
+    assertThat(change.getString("changeType")).isEqualTo("added");
+    assertThat(change.getString("source")).isEqualTo("ai");
+  }
+
+  @Test
+  void aReplyWithTextThatCannotBeStoredFailsTheRow() {
+    ResumeHarness.Caller caller = h.newUser();
+    String resumeId = newResume(caller);
+
+    String id = optimise(caller, resumeId, new JsonObject().put("jobDescription", "a nul please")).json()
+        .getString("id");
+
+    JsonObject done = awaitFinished(caller, id);
+    assertThat(done.getString("status")).isEqualTo("failed");
+    assertThat(done.getString("errorMessage")).contains("cannot be stored");
+    assertThat(h.count("SELECT count(*) FROM resume_versions WHERE resume_id = $1", UUID.fromString(resumeId)))
+        .isEqualTo(1);
   }
 
   @Test

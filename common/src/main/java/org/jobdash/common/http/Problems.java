@@ -1,6 +1,7 @@
 package org.jobdash.common.http;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
 import io.vertx.core.VertxException;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
@@ -74,6 +75,16 @@ public final class Problems {
     if (failure instanceof PgException pg) {
       return fromSqlState(pg);
     }
+    if (failure instanceof HttpPostRequestDecoder.TooLongFormFieldException) {
+      // the form decoder buffers at most so much of a field or a part's headers (a file name) between two chunks
+      return new ApiException.Invalid("A form field or a part's headers (e.g. its file name) are too long");
+    }
+    if (failure instanceof HttpPostRequestDecoder.TooManyFormFieldsException) {
+      return new ApiException.Invalid("The form has too many fields");
+    }
+    if (failure instanceof HttpPostRequestDecoder.ErrorDataDecoderException) {
+      return new ApiException.Invalid("The form body is malformed");
+    }
     if (isConnectivity(failure)) {
       log.warn("dependency unavailable: {}", failure.toString());
       return new ApiException.Unavailable("A dependency of this service is unavailable; try again shortly");
@@ -107,7 +118,7 @@ public final class Problems {
     return switch (state) {
       case "23505" -> new ApiException.Conflict("The resource already exists");
       case "23503" -> new ApiException.NotFound("A referenced resource does not exist");
-      case "23514", "23502", "22P02", "22001", "22003", "22007", "22008", "22023", "2201X", "2201W" ->
+      case "23514", "23502", "22P02", "22001", "22003", "22007", "22008", "22023", "2201X", "2201W", "22021" ->
           new ApiException.Invalid("A value is out of range or of the wrong form");
       case "57P01", "57P02", "57P03", "53300", "08000", "08003", "08006", "08001", "08004" ->
           new ApiException.Unavailable("The database is unavailable; try again shortly");

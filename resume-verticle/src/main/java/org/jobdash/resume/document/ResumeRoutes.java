@@ -8,12 +8,15 @@ import io.vertx.ext.web.RoutingContext;
 import org.jobdash.common.auth.AuthUser;
 import org.jobdash.common.http.ApiException;
 import org.jobdash.common.http.JsonInput;
+import org.jobdash.common.http.RequestDeadline;
 import org.jobdash.common.http.ServiceRouter;
+import org.jobdash.resume.StorableText;
 import org.jobdash.resume.Timestamps;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -27,10 +30,13 @@ public final class ResumeRoutes {
 
   private final ResumeService resumes;
   private final int maxContentChars;
+  private final Duration processingTimeout;
 
-  public ResumeRoutes(ResumeService resumes, int maxContentChars) {
+  /** @param processingTimeout how long the text work of one request (parsing a file, diffing texts) may take */
+  public ResumeRoutes(ResumeService resumes, int maxContentChars, Duration processingTimeout) {
     this.resumes = resumes;
     this.maxContentChars = maxContentChars;
+    this.processingTimeout = processingTimeout;
   }
 
   /** Mount after the body handlers; {@code /api/v1/resumes/{id}} last, so that literal paths win. */
@@ -52,14 +58,17 @@ public final class ResumeRoutes {
   private void create(RoutingContext ctx) {
     UUID userId = AuthUser.of(ctx).userId();
     if (isMultipart(ctx)) {
-      resumes.upload(userId, upload(ctx)).onSuccess(r -> created(ctx, r)).onFailure(ctx::fail);
+      resumes.upload(userId, upload(ctx), RequestDeadline.of(ctx, processingTimeout))
+          .onSuccess(r -> created(ctx, r)).onFailure(ctx::fail);
       return;
     }
     JsonInput in = JsonInput.body(ctx);
     String title = in.requiredString("title", 1, MAX_TITLE);
     String content = in.requiredString("content", 1, maxContentChars);
+    StorableText.check(in, "title", title);
     in.validate();
-    resumes.createText(userId, title.strip(), content).onSuccess(r -> created(ctx, r)).onFailure(ctx::fail);
+    resumes.createText(userId, title.strip(), content, RequestDeadline.of(ctx, processingTimeout))
+        .onSuccess(r -> created(ctx, r)).onFailure(ctx::fail);
   }
 
   private static ResumeService.Upload upload(RoutingContext ctx) {
@@ -71,21 +80,31 @@ public final class ResumeRoutes {
     if (title != null && title.length() > MAX_TITLE) {
       throw ApiException.Invalid.field("title", "must be at most " + MAX_TITLE + " characters");
     }
+    StorableText.require("title", title);
     FileUpload file = files.get(0);
-    return new ResumeService.Upload(Path.of(file.uploadedFileName()), originalName(file.fileName()), file.size(), title);
+    String name = originalName(file.fileName());
+    if (name != null && name.length() > MAX_FILENAME) {
+      // file systems keep names to 255 characters: a longer one is no real file's name
+      throw ApiException.Invalid.field("file", "its name must be at most " + MAX_FILENAME + " characters");
+    }
+    return new ResumeService.Upload(Path.of(file.uploadedFileName()), name, file.size(), title);
   }
 
-  /** The client's file name without any directory part or control characters; kept as data, never as a path. */
+  /**
+   * The client's file name without any directory part, control characters or unpaired surrogates; kept as data,
+   * never as a path. Null when nothing is left.
+   */
   static String originalName(String raw) {
     if (raw == null) {
       return null;
     }
-    String name = raw.substring(Math.max(raw.lastIndexOf('/'), raw.lastIndexOf('\\')) + 1)
-        .replaceAll("\\p{Cntrl}", "").strip();
-    if (name.isEmpty()) {
-      return null;
-    }
-    return name.length() > MAX_FILENAME ? name.substring(name.length() - MAX_FILENAME) : name;
+    String base = raw.substring(Math.max(raw.lastIndexOf('/'), raw.lastIndexOf('\\')) + 1);
+    StringBuilder kept = new StringBuilder(base.length());
+    base.codePoints()
+        .filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.SURROGATE)
+        .forEach(kept::appendCodePoint);
+    String name = kept.toString().strip();
+    return name.isEmpty() ? null : name;
   }
 
   private static void created(RoutingContext ctx, Resume resume) {
@@ -103,6 +122,7 @@ public final class ResumeRoutes {
     if (q != null && q.length() > MAX_TITLE) {
       throw ApiException.Invalid.field("q", "must be at most " + MAX_TITLE + " characters");
     }
+    StorableText.require("q", q);
     String cursor = ctx.request().getParam("cursor");
     resumes.list(AuthUser.of(ctx).userId(), status, q == null || q.isBlank() ? null : q.strip(),
             cursor == null || cursor.isBlank() ? null : cursor, limit)
@@ -143,9 +163,12 @@ public final class ResumeRoutes {
     }).onFailure(ctx::fail);
   }
 
+  /** An attachment header: the name in printable ASCII (anything else, quotes, backslashes as {@code _}) and UTF-8. */
   static String disposition(String name) {
     String fileName = name == null ? "resume" : name;
-    String ascii = fileName.replaceAll("[^\\x20-\\x7E]|[\"\\\\]", "_");
+    StringBuilder ascii = new StringBuilder(fileName.length());
+    fileName.codePoints()
+        .forEach(c -> ascii.append(c >= 0x20 && c <= 0x7E && c != '"' && c != '\\' ? (char) c : '_'));
     String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
     return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
   }
@@ -171,6 +194,8 @@ public final class ResumeRoutes {
     String title = in.optionalString("title", MAX_TITLE);
     String content = in.optionalString("content", maxContentChars);
     String summary = in.optionalString("changeSummary", 255);
+    StorableText.check(in, "title", title);
+    StorableText.check(in, "changeSummary", summary);
     if (title != null && title.isBlank()) {
       in.error("title", "must not be blank");
     }
@@ -182,7 +207,7 @@ public final class ResumeRoutes {
     }
     in.validate();
     resumes.update(AuthUser.of(ctx).userId(), id, title == null ? null : title.strip(), content,
-            summary == null || summary.isBlank() ? null : summary.strip())
+            summary == null || summary.isBlank() ? null : summary.strip(), RequestDeadline.of(ctx, processingTimeout))
         .onSuccess(r -> ServiceRouter.json(ctx, 200, r.toJson()))
         .onFailure(ctx::fail);
   }

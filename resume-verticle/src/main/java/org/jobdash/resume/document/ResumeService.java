@@ -5,8 +5,11 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
 import org.jobdash.common.http.ApiException;
 import org.jobdash.common.work.BoundedWorker;
+import org.jobdash.common.work.Deadline;
+import org.jobdash.resume.StorableText;
 import org.jobdash.resume.analysis.AnalysisRequests;
 import org.jobdash.resume.storage.ObjectStore;
 import org.jobdash.resume.storage.ObjectStores;
@@ -15,11 +18,13 @@ import org.jobdash.resume.storage.StorageRepository;
 import org.jobdash.resume.upload.FileInspector;
 import org.jobdash.resume.upload.InspectedFile;
 import org.jobdash.resume.version.SectionChange;
-import org.jobdash.resume.version.SectionDiff;
+import org.jobdash.resume.version.SectionChanges;
 import org.jobdash.resume.version.VersionWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,10 +57,12 @@ public final class ResumeService {
   private final BoundedWorker files;
   private final FileInspector inspector;
   private final VersionWriter versions;
+  private final SectionChanges sectionChanges;
   private final AnalysisRequests analyses;
 
   public ResumeService(Pool pool, ResumeRepository resumes, StorageRepository storage, ObjectStores stores,
-                       BoundedWorker files, FileInspector inspector, VersionWriter versions, AnalysisRequests analyses) {
+                       BoundedWorker files, FileInspector inspector, VersionWriter versions,
+                       SectionChanges sectionChanges, AnalysisRequests analyses) {
     this.pool = pool;
     this.resumes = resumes;
     this.storage = storage;
@@ -63,23 +70,24 @@ public final class ResumeService {
     this.files = files;
     this.inspector = inspector;
     this.versions = versions;
+    this.sectionChanges = sectionChanges;
     this.analyses = analyses;
   }
 
   /**
-   * Reads and checks the file on a worker, asks the database whether it may be stored, stores it under a new key,
-   * then inserts the row; when the insert fails the stored object is removed again.
+   * Reads and checks the file on a worker under {@code deadline}, asks the database whether it may be stored,
+   * stores it under a new key, then inserts the row; when the insert fails the stored object is removed again.
    */
-  public Future<Resume> upload(UUID userId, Upload upload) {
+  public Future<Resume> upload(UUID userId, Upload upload, Deadline deadline) {
     if (upload.size() == 0) {
       return Future.failedFuture(ApiException.Invalid.field("file", "is empty"));
     }
     if (upload.size() > stores.maxFileSizeBytes()) {
       return Future.failedFuture(tooLarge());
     }
-    return files.submit(() -> {
-          byte[] bytes = Files.readAllBytes(upload.uploadedFile());
-          return new Checked(bytes, inspector.inspect(bytes, upload.originalFilename()));
+    return files.submit(deadline, d -> {
+          byte[] bytes = readUpload(upload.uploadedFile());
+          return new Checked(bytes, inspector.inspect(bytes, upload.originalFilename(), d));
         })
         .compose(checked -> checkAllowed(userId, checked.bytes().length, checked.file().mimeType()).map(checked))
         .compose(checked -> store(userId, upload, checked));
@@ -103,6 +111,14 @@ public final class ResumeService {
                 d.toString()))
             .transform(ignored -> Future.failedFuture(e))))
         .onSuccess(resume -> analyses.send(requestId, resume.id(), userId, resume.title(), resume.content()));
+  }
+
+  private static byte[] readUpload(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the upload " + file, e);
+    }
   }
 
   /** The seed's {@code validate_file_upload}; a refusal is explained from the quota it checks. */
@@ -139,11 +155,15 @@ public final class ResumeService {
     return base.isBlank() ? "Untitled résumé" : base;
   }
 
-  /** A résumé written as text, with no file. */
-  public Future<Resume> createText(UUID userId, String title, String content) {
+  /** A résumé written as text, with no file; the text is checked on a worker (it can be long). */
+  public Future<Resume> createText(UUID userId, String title, String content, Deadline deadline) {
     UUID requestId = UUID.randomUUID();
-    return resumes.insert(new ResumeRepository.NewResume(userId, title, null, null, null, null, null, null, null,
-            content, "text", requestId))
+    return files.submit(deadline, d -> {
+          StorableText.require("content", content);
+          return content;
+        })
+        .compose(checked -> resumes.insert(new ResumeRepository.NewResume(userId, title, null, null, null, null, null,
+            null, null, checked, "text", requestId)))
         .onSuccess(resume -> analyses.send(requestId, resume.id(), userId, resume.title(), resume.content()));
   }
 
@@ -159,32 +179,35 @@ public final class ResumeService {
   }
 
   /**
-   * Changes the title and/or the content under the résumé's row lock; a new content becomes the next version
-   * (source {@code user}) with its section changes, and is sent for analysis once committed.
+   * Changes the title and/or the content. A new content becomes the next version (source {@code user}) with its
+   * section changes, and is sent for analysis once committed. The text work (checking the content, its section
+   * changes) runs on the files worker under {@code deadline} before the transaction, against the version read then;
+   * the transaction takes the résumé's row lock and, if another change got in first, computes the changes again.
    */
-  public Future<Resume> update(UUID userId, UUID id, String title, String content, String changeSummary) {
+  public Future<Resume> update(UUID userId, UUID id, String title, String content, String changeSummary,
+                               Deadline deadline) {
+    if (content == null) {
+      return pool.withTransaction(conn -> resumes.lock(conn, id, userId).compose(found -> {
+        Resume current = found.orElseThrow(ResumeService::notFound);
+        return title == null || title.equals(current.title())
+            ? Future.succeededFuture(current)
+            : resumes.setTitle(conn, id, userId, title).compose(v -> resumes.find(conn, id, userId))
+                .map(r -> r.orElseThrow(ResumeService::notFound));
+      }));
+    }
     UUID requestId = UUID.randomUUID();
-    return pool.withTransaction(conn -> resumes.lock(conn, id, userId).compose(found -> {
-          Resume current = found.orElseThrow(ResumeService::notFound);
-          boolean titleChanged = title != null && !title.equals(current.title());
-          boolean contentChanged = content != null && !content.equals(current.content());
-          Future<Void> titleWrite = titleChanged ? resumes.setTitle(conn, id, userId, title) : Future.succeededFuture();
-          if (!contentChanged) {
-            return titleWrite.compose(v -> resumes.find(conn, id, userId)).map(r -> new Edit(r.orElseThrow(), false));
-          }
-          List<SectionChange> changes = new ArrayList<>();
-          if (titleChanged) {
-            changes.add(new SectionChange("title", SectionChange.MODIFIED, current.title(), title));
-          }
-          changes.addAll(SectionDiff.between(current.content(), content));
-          JsonObject summary = new JsonObject().put("summary", changeSummary)
-              .put("sections", new JsonArray(changes.stream().map(SectionChange::section).toList()));
-          return titleWrite
-              .compose(v -> versions.write(conn, new VersionWriter.NewContent(id, content, "user",
-                  changeSummary == null ? "Edited" : changeSummary, null, summary, changes, requestId)))
-              .compose(v -> resumes.find(conn, id, userId))
-              .map(r -> new Edit(r.orElseThrow(), true));
+    return resumes.find(id, userId)
+        .map(found -> found.orElseThrow(ResumeService::notFound))
+        .compose(before -> files.submit(deadline, d -> {
+          StorableText.require("content", content);
+          return before;
         }))
+        .compose(before -> sectionChanges.plan(before.currentVersion(), before.content(), content, deadline))
+        .compose(planned -> pool.withTransaction(conn -> resumes.lock(conn, id, userId).compose(found -> {
+          Resume current = found.orElseThrow(ResumeService::notFound);
+          return sectionChanges.forLocked(planned, current.currentVersion(), current.content(), content, deadline)
+              .compose(changes -> apply(conn, current, title, content, changeSummary, changes, requestId));
+        })))
         .onSuccess(edit -> {
           if (edit.newContent()) {
             Resume r = edit.resume();
@@ -192,6 +215,30 @@ public final class ResumeService {
           }
         })
         .map(Edit::resume);
+  }
+
+  /** Writes the edit inside the transaction that holds {@code current}'s row lock. */
+  private Future<Edit> apply(SqlConnection conn, Resume current, String title, String content, String changeSummary,
+                             SectionChanges.Planned planned, UUID requestId) {
+    UUID id = current.id();
+    UUID userId = current.userId();
+    boolean titleChanged = title != null && !title.equals(current.title());
+    Future<Void> titleWrite = titleChanged ? resumes.setTitle(conn, id, userId, title) : Future.succeededFuture();
+    if (planned.identical()) {
+      return titleWrite.compose(v -> resumes.find(conn, id, userId)).map(r -> new Edit(r.orElseThrow(), false));
+    }
+    List<SectionChange> changes = new ArrayList<>();
+    if (titleChanged) {
+      changes.add(new SectionChange("title", SectionChange.MODIFIED, current.title(), title));
+    }
+    changes.addAll(planned.changes());
+    JsonObject summary = new JsonObject().put("summary", changeSummary)
+        .put("sections", new JsonArray(changes.stream().map(SectionChange::section).toList()));
+    return titleWrite
+        .compose(v -> versions.write(conn, new VersionWriter.NewContent(id, content, "user",
+            changeSummary == null ? "Edited" : changeSummary, null, summary, changes, requestId)))
+        .compose(v -> resumes.find(conn, id, userId))
+        .map(r -> new Edit(r.orElseThrow(), true));
   }
 
   /** The stored bytes of the résumé's file (a text résumé has none: 404). */

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
@@ -41,8 +42,9 @@ public final class OptimizationRepository {
       UPDATE resume_optimizations SET status = 'processing', started_at = now(), attempts = attempts + 1
       WHERE id = $1 AND status = 'pending'""";
 
-  private static final String LOCK = """
-      SELECT resume_id, user_id, status FROM resume_optimizations WHERE id = $1 FOR UPDATE""";
+  private static final String STATE = "SELECT resume_id, user_id, status FROM resume_optimizations WHERE id = $1";
+
+  private static final String LOCK = STATE + " FOR UPDATE";
 
   private static final String COMPLETE = """
       UPDATE resume_optimizations
@@ -131,14 +133,21 @@ public final class OptimizationRepository {
     return pool.preparedQuery(START).execute(Tuple.of(id)).mapEmpty();
   }
 
+  /** The row's résumé, user and status as they are now, without a lock. */
+  public Future<Optional<Locked>> state(SqlClient client, UUID id) {
+    return client.preparedQuery(STATE).execute(Tuple.of(id)).map(OptimizationRepository::locked);
+  }
+
   public Future<Optional<Locked>> lock(SqlClient conn, UUID id) {
-    return conn.preparedQuery(LOCK).execute(Tuple.of(id)).map(rows -> {
-      if (rows.size() == 0) {
-        return Optional.empty();
-      }
-      Row r = rows.iterator().next();
-      return Optional.of(new Locked(r.getUUID("resume_id"), r.getUUID("user_id"), r.getString("status")));
-    });
+    return conn.preparedQuery(LOCK).execute(Tuple.of(id)).map(OptimizationRepository::locked);
+  }
+
+  private static Optional<Locked> locked(RowSet<Row> rows) {
+    if (rows.size() == 0) {
+      return Optional.empty();
+    }
+    Row r = rows.iterator().next();
+    return Optional.of(new Locked(r.getUUID("resume_id"), r.getUUID("user_id"), r.getString("status")));
   }
 
   public Future<Void> complete(SqlClient conn, UUID id, Outcome o) {

@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import org.jobdash.common.auth.AuthUser;
 import org.jobdash.common.http.JsonInput;
 import org.jobdash.common.http.ServiceRouter;
+import org.jobdash.resume.StorableText;
 import org.jobdash.resume.Timestamps;
 
 import java.util.UUID;
@@ -37,9 +38,11 @@ public final class OptimizationRoutes {
     String targetRole = in.optionalString("targetRole", 255);
     UUID templateId = in.optionalUuid("templateId");
     String type = in.optionalString("optimizationType", 50);
-    if (type != null && !type.matches("[a-z][a-z_]{0,49}")) {
+    if (type != null && !isTypeName(type)) {
       in.error("optimizationType", "must be lower-case letters and underscores, e.g. general or job_match");
     }
+    StorableText.check(in, "jobDescription", jobDescription);
+    StorableText.check(in, "targetRole", targetRole);
     in.validate();
     OptimizationService.Request request = new OptimizationService.Request(type == null ? "general" : type,
         blankToNull(jobDescription), blankToNull(targetRole), templateId);
@@ -73,6 +76,7 @@ public final class OptimizationRoutes {
     Integer rating = in.requiredInt("rating", 1, 5);
     Boolean helpful = in.optionalBoolean("helpful");
     String comment = in.optionalString("comment", 2000);
+    StorableText.check(in, "comment", comment);
     in.validate();
     optimizations.feedback(AuthUser.of(ctx).userId(), id, rating, helpful, blankToNull(comment))
         .onSuccess(f -> ServiceRouter.json(ctx, 201, new JsonObject()
@@ -83,6 +87,12 @@ public final class OptimizationRoutes {
             .put("comment", f.comment())
             .put("createdAt", Timestamps.iso(f.createdAt()))))
         .onFailure(ctx::fail);
+  }
+
+  /** A lower-case letter, then lower-case letters and underscores. */
+  private static boolean isTypeName(String type) {
+    return !type.isEmpty() && type.charAt(0) >= 'a' && type.charAt(0) <= 'z'
+        && type.chars().allMatch(c -> (c >= 'a' && c <= 'z') || c == '_');
   }
 
   private static String blankToNull(String s) {

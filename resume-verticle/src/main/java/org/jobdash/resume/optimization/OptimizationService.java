@@ -5,18 +5,23 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
 import org.jobdash.common.bus.Addresses;
 import org.jobdash.common.bus.Bus;
 import org.jobdash.common.bus.OptimizationResult;
 import org.jobdash.common.bus.OptimizeResume;
 import org.jobdash.common.http.ApiException;
+import org.jobdash.common.work.BoundedWorker;
+import org.jobdash.common.work.Deadline;
+import org.jobdash.resume.StorableText;
 import org.jobdash.resume.analysis.AnalysisRequests;
 import org.jobdash.resume.version.SectionChange;
-import org.jobdash.resume.version.SectionDiff;
+import org.jobdash.resume.version.SectionChanges;
 import org.jobdash.resume.version.VersionWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,19 +50,30 @@ public final class OptimizationService {
   private final Pool pool;
   private final OptimizationRepository optimizations;
   private final VersionWriter writer;
+  private final BoundedWorker worker;
+  private final SectionChanges sectionChanges;
   private final AnalysisRequests analyses;
   private final long timeoutMs;
   private final int maxContentChars;
+  private final Duration processingTimeout;
 
+  /**
+   * @param timeoutMs         how long the AI service has to answer
+   * @param processingTimeout how long the text work on its answer (checks, section changes) may take
+   */
   public OptimizationService(Vertx vertx, Pool pool, OptimizationRepository optimizations, VersionWriter writer,
-                             AnalysisRequests analyses, long timeoutMs, int maxContentChars) {
+                             BoundedWorker worker, SectionChanges sectionChanges, AnalysisRequests analyses,
+                             long timeoutMs, int maxContentChars, Duration processingTimeout) {
     this.vertx = vertx;
     this.pool = pool;
     this.optimizations = optimizations;
     this.writer = writer;
+    this.worker = worker;
+    this.sectionChanges = sectionChanges;
     this.analyses = analyses;
     this.timeoutMs = timeoutMs;
     this.maxContentChars = maxContentChars;
+    this.processingTimeout = processingTimeout;
   }
 
   /** Records the request ({@code pending}) and starts it; the answer arrives later and completes the row. */
@@ -95,8 +111,8 @@ public final class OptimizationService {
     if (result.optimizedContent() == null || result.optimizedContent().isBlank()) {
       throw new IllegalArgumentException("the AI service returned no content");
     }
-    if (result.optimizedContent().length() > maxContentChars || result.optimizedContent().indexOf('\u0000') >= 0) {
-      throw new IllegalArgumentException("the AI service returned content that cannot be stored");
+    if (result.optimizedContent().length() > maxContentChars) {
+      throw new IllegalArgumentException("the AI service returned more text than a résumé may have");
     }
     if (!isScore(result.scoreBefore()) || !isScore(result.scoreAfter())) {
       throw new IllegalArgumentException("the AI service returned scores outside 0-100");
@@ -110,36 +126,81 @@ public final class OptimizationService {
 
   /**
    * Applies a reply: the new version and the completed row, in one transaction. A row that is no longer open (a
-   * repeated reply, or one after a failure) is left as it is; returns whether the reply was applied.
+   * repeated reply, or one after a failure) is left as it is; returns whether the reply was applied. The text work
+   * (checking the content, section changes when the reply lists none) runs on the files worker before the
+   * transaction; the transaction computes the changes again only if the résumé changed in between.
    */
   public Future<Boolean> complete(UUID id, OptimizationResult result) {
     UUID analysisId = UUID.randomUUID();
-    return pool.withTransaction(conn -> optimizations.lock(conn, id).compose(found -> {
-          if (found.isEmpty() || !found.get().open()) {
-            return Future.succeededFuture(Optional.<Applied>empty());
-          }
-          OptimizationRepository.Locked row = found.get();
-          return writer.lock(conn, row.resumeId(), row.userId()).compose(current -> {
-            VersionWriter.Current before = current.orElseThrow(() -> new IllegalStateException("résumé gone"));
-            String content = result.optimizedContent();
-            List<SectionChange> changes = changesOf(result.changes());
-            if (changes.isEmpty()) {
-              changes = SectionDiff.between(before.content(), content);
-            }
-            JsonObject summary = new JsonObject().put("optimization_id", id.toString()).put("model", result.model())
-                .put("score_before", result.scoreBefore()).put("score_after", result.scoreAfter());
-            return writer.write(conn, new VersionWriter.NewContent(row.resumeId(), content, "ai", "AI optimisation",
-                    "Optimised by " + (result.model() == null ? "the AI service" : result.model()), summary, changes,
-                    analysisId))
-                .compose(created -> optimizations.complete(conn, id, new OptimizationRepository.Outcome(
-                    result.scoreBefore(), result.scoreAfter(), result.changes(), created.versionId(), result.model(),
-                    result.templateId(), result.processingTimeMs())))
-                .map(v -> Optional.of(new Applied(row.resumeId(), row.userId(), before.title(), content)));
-          });
-        }))
+    Deadline deadline = Deadline.after(processingTimeout);
+    List<SectionChange> listed = changesOf(result.changes());
+    return optimizations.state(pool, id)
+        .compose(found -> isOpen(found)
+            ? plan(found.get(), result.optimizedContent(), listed, deadline).map(Optional::of)
+            : Future.succeededFuture(Optional.<SectionChanges.Planned>empty()))
+        .compose(planned -> planned.isEmpty()
+            ? Future.succeededFuture(Optional.<Applied>empty())
+            : pool.withTransaction(conn -> optimizations.lock(conn, id).compose(locked -> isOpen(locked)
+                ? apply(conn, id, locked.get(), result, listed.isEmpty(), planned.get(), deadline, analysisId)
+                : Future.succeededFuture(Optional.<Applied>empty()))))
         .onSuccess(applied -> applied.ifPresent(a -> analyses.send(analysisId, a.resumeId(), a.userId(), a.title(),
             a.content())))
         .map(Optional::isPresent);
+  }
+
+  private static boolean storable(String text) {
+    return text == null || StorableText.problem(text) == null;
+  }
+
+  private static boolean isOpen(Optional<OptimizationRepository.Locked> row) {
+    return row.isPresent() && row.get().open();
+  }
+
+  /**
+   * Inside the transaction that holds the optimisation's row lock: locks the résumé, takes the planned changes (or,
+   * when they were computed and the résumé changed since, computes them again), writes the version and completes
+   * the row.
+   */
+  private Future<Optional<Applied>> apply(SqlConnection conn, UUID id, OptimizationRepository.Locked row,
+                                          OptimizationResult result, boolean computed, SectionChanges.Planned planned,
+                                          Deadline deadline, UUID analysisId) {
+    String content = result.optimizedContent();
+    return writer.lock(conn, row.resumeId(), row.userId()).compose(current -> {
+      VersionWriter.Current before = current.orElseThrow(() -> new IllegalStateException("résumé gone"));
+      Future<SectionChanges.Planned> changes = computed
+          ? sectionChanges.forLocked(planned, before.version(), before.content(), content, deadline)
+          : Future.succeededFuture(planned);
+      JsonObject summary = new JsonObject().put("optimization_id", id.toString()).put("model", result.model())
+          .put("score_before", result.scoreBefore()).put("score_after", result.scoreAfter());
+      String notes = "Optimised by " + (result.model() == null ? "the AI service" : result.model());
+      return changes
+          .compose(c -> writer.write(conn, new VersionWriter.NewContent(row.resumeId(), content, "ai",
+              "AI optimisation", notes, summary, c.changes(), analysisId)))
+          .compose(created -> optimizations.complete(conn, id, new OptimizationRepository.Outcome(
+              result.scoreBefore(), result.scoreAfter(), result.changes(), created.versionId(), result.model(),
+              result.templateId(), result.processingTimeMs())))
+          .map(v -> Optional.of(new Applied(row.resumeId(), row.userId(), before.title(), content)));
+    });
+  }
+
+  /**
+   * On the worker: refuses text that cannot be stored (in the content or the listed changes), and takes the changes
+   * the reply lists or else computes them against the résumé as it is now.
+   */
+  private Future<SectionChanges.Planned> plan(OptimizationRepository.Locked row, String content,
+                                              List<SectionChange> listed, Deadline deadline) {
+    return writer.read(pool, row.resumeId(), row.userId())
+        .map(current -> current.orElseThrow(() -> new IllegalStateException("résumé gone")))
+        .compose(before -> worker.submit(deadline, d -> {
+          if (!storable(content) || !listed.stream().allMatch(c -> storable(c.section()) && storable(c.oldValue())
+              && storable(c.newValue()))) {
+            throw new IllegalArgumentException("the AI service returned text that cannot be stored");
+          }
+          return before;
+        }))
+        .compose(before -> listed.isEmpty()
+            ? sectionChanges.plan(before.version(), before.content(), content, deadline)
+            : Future.succeededFuture(new SectionChanges.Planned(before.version(), false, listed)));
   }
 
   /** The AI service's change list as version changes; unknown change types count as modifications. */

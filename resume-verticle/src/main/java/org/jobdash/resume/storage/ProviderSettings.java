@@ -57,7 +57,11 @@ record ProviderSettings(String provider, Path directory, String bucket, String r
     if (prefix == null) {
       return "";
     }
-    String p = prefix.replaceAll("^/+", "");
+    int start = 0;
+    while (start < prefix.length() && prefix.charAt(start) == '/') {
+      start++;
+    }
+    String p = prefix.substring(start);
     return p.isEmpty() || p.endsWith("/") ? p : p + "/";
   }
 

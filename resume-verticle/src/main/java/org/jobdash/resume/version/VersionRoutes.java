@@ -7,17 +7,25 @@ import io.vertx.ext.web.RoutingContext;
 import org.jobdash.common.auth.AuthUser;
 import org.jobdash.common.http.ApiException;
 import org.jobdash.common.http.JsonInput;
+import org.jobdash.common.http.RequestDeadline;
 import org.jobdash.common.http.ServiceRouter;
 
+import java.time.Duration;
 import java.util.UUID;
 
 /** {@code /api/v1/resumes/{id}/versions}: history, one version, comparison, restore. */
 public final class VersionRoutes {
 
-  private final VersionService versions;
+  /** The most digits a version number has here (the column is an integer). */
+  private static final int MAX_VERSION_DIGITS = 9;
 
-  public VersionRoutes(VersionService versions) {
+  private final VersionService versions;
+  private final Duration processingTimeout;
+
+  /** @param processingTimeout how long the text work of one request (a diff, section changes) may take */
+  public VersionRoutes(VersionService versions, Duration processingTimeout) {
     this.versions = versions;
+    this.processingTimeout = processingTimeout;
   }
 
   public void mount(Router router) {
@@ -47,14 +55,14 @@ public final class VersionRoutes {
     UUID id = JsonInput.pathUuid(ctx, "id");
     int from = requiredQueryInt(ctx, "from");
     int to = requiredQueryInt(ctx, "to");
-    versions.compare(AuthUser.of(ctx).userId(), id, from, to)
+    versions.compare(AuthUser.of(ctx).userId(), id, from, to, RequestDeadline.of(ctx, processingTimeout))
         .onSuccess(c -> ServiceRouter.json(ctx, 200, c.toJson()))
         .onFailure(ctx::fail);
   }
 
   private void restore(RoutingContext ctx) {
     UUID id = JsonInput.pathUuid(ctx, "id");
-    versions.restore(AuthUser.of(ctx).userId(), id, versionNumber(ctx))
+    versions.restore(AuthUser.of(ctx).userId(), id, versionNumber(ctx), RequestDeadline.of(ctx, processingTimeout))
         .onSuccess(v -> {
           ctx.response().putHeader("Location", "/api/v1/resumes/" + id + "/versions/" + v.versionNumber());
           ServiceRouter.json(ctx, 201, v.toJson());
@@ -65,7 +73,8 @@ public final class VersionRoutes {
   /** A version number in the path; anything but a positive integer cannot name a version: 404. */
   private static int versionNumber(RoutingContext ctx) {
     String raw = ctx.pathParam("n");
-    if (raw == null || !raw.matches("[1-9][0-9]{0,8}")) {
+    if (raw == null || raw.isEmpty() || raw.length() > MAX_VERSION_DIGITS || raw.charAt(0) == '0'
+        || !raw.chars().allMatch(c -> c >= '0' && c <= '9')) {
       throw new ApiException.NotFound("No such version");
     }
     return Integer.parseInt(raw);

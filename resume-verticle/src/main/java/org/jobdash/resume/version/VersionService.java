@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import org.jobdash.common.http.ApiException;
 import org.jobdash.common.work.BoundedWorker;
+import org.jobdash.common.work.Deadline;
 import org.jobdash.resume.analysis.AnalysisRequests;
 
 import java.util.List;
@@ -17,14 +18,16 @@ public final class VersionService {
   private final VersionRepository versions;
   private final VersionWriter writer;
   private final BoundedWorker worker;
+  private final SectionChanges sectionChanges;
   private final AnalysisRequests analyses;
 
   public VersionService(Pool pool, VersionRepository versions, VersionWriter writer, BoundedWorker worker,
-                        AnalysisRequests analyses) {
+                        SectionChanges sectionChanges, AnalysisRequests analyses) {
     this.pool = pool;
     this.versions = versions;
     this.writer = writer;
     this.worker = worker;
+    this.sectionChanges = sectionChanges;
     this.analyses = analyses;
   }
 
@@ -38,34 +41,50 @@ public final class VersionService {
     return versions.one(resumeId, userId, number).map(found -> found.orElseThrow(() -> noVersion(number)));
   }
 
-  /** The seed's counts plus a unified diff (computed on a worker: texts can be long). */
-  public Future<Comparison> compare(UUID userId, UUID resumeId, int from, int to) {
+  /** The seed's counts plus a unified diff (computed on a worker under {@code deadline}: texts can be long). */
+  public Future<Comparison> compare(UUID userId, UUID resumeId, int from, int to, Deadline deadline) {
     return versions.compare(resumeId, userId, from, to).compose(found -> {
       VersionRepository.Compared c = found.orElseThrow(() -> new ApiException.NotFound(
           "No such résumé, or no version " + from + " or " + to));
-      return worker.submit(() -> c.counts().withUnifiedDiff(
-          UnifiedDiff.of("version " + from, c.fromContent(), "version " + to, c.toContent())));
+      return worker.submit(deadline, d -> c.counts().withUnifiedDiff(
+          UnifiedDiff.of("version " + from, c.fromContent(), "version " + to, c.toContent(), d)));
     });
   }
 
-  /** Makes version {@code number}'s content the next version (source {@code restore}); returns the new version. */
-  public Future<Version> restore(UUID userId, UUID resumeId, int number) {
+  /**
+   * Makes version {@code number}'s content the next version (source {@code restore}); returns the new version. The
+   * section changes are computed on the worker before the transaction, and again under the lock only if another
+   * change got in first.
+   */
+  public Future<Version> restore(UUID userId, UUID resumeId, int number, Deadline deadline) {
     UUID requestId = UUID.randomUUID();
-    return pool.withTransaction(conn -> writer.lock(conn, resumeId, userId).compose(found -> {
-          VersionWriter.Current current = found.orElseThrow(() -> new ApiException.NotFound("No such résumé"));
-          return versions.one(conn, resumeId, userId, number).compose(old -> {
-            Version source = old.orElseThrow(() -> noVersion(number));
-            String content = source.content() == null ? "" : source.content();
-            return writer.write(conn, new VersionWriter.NewContent(resumeId, content, "restore",
-                    "Restored from version " + number, null, new JsonObject().put("restored_from_version", number),
-                    SectionDiff.between(current.content(), content), requestId))
-                .compose(created -> versions.one(conn, resumeId, userId, created.versionNumber()))
-                .map(v -> new Restored(current, v.orElseThrow()));
-          });
+    return writer.read(pool, resumeId, userId)
+        .map(found -> found.orElseThrow(() -> new ApiException.NotFound("No such résumé")))
+        .compose(before -> versions.one(resumeId, userId, number).compose(old -> {
+          String content = contentOf(old.orElseThrow(() -> noVersion(number)));
+          return sectionChanges.plan(before.version(), before.content(), content, deadline)
+              .map(planned -> new Planned(content, planned));
         }))
+        .compose(plan -> pool.withTransaction(conn -> writer.lock(conn, resumeId, userId).compose(found -> {
+          VersionWriter.Current current = found.orElseThrow(() -> new ApiException.NotFound("No such résumé"));
+          return sectionChanges.forLocked(plan.changes(), current.version(), current.content(), plan.content(),
+                  deadline)
+              .compose(changes -> writer.write(conn, new VersionWriter.NewContent(resumeId, plan.content(), "restore",
+                  "Restored from version " + number, null, new JsonObject().put("restored_from_version", number),
+                  changes.changes(), requestId)))
+              .compose(created -> versions.one(conn, resumeId, userId, created.versionNumber()))
+              .map(v -> new Restored(current, v.orElseThrow()));
+        })))
         .onSuccess(r -> analyses.send(requestId, resumeId, userId, r.before().title(), r.version().content()))
         .map(Restored::version);
   }
+
+  private static String contentOf(Version version) {
+    return version.content() == null ? "" : version.content();
+  }
+
+  /** The content to restore and its section changes against the version read before the transaction. */
+  private record Planned(String content, SectionChanges.Planned changes) {}
 
   private record Restored(VersionWriter.Current before, Version version) {}
 

@@ -3,6 +3,8 @@ package org.jobdash.resume.version;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
@@ -17,7 +19,10 @@ import java.util.UUID;
  */
 public final class VersionWriter {
 
-  private static final String LOCK = "SELECT id, user_id, title, content FROM resumes WHERE id = $1 AND user_id = $2 FOR UPDATE";
+  private static final String CURRENT =
+      "SELECT id, user_id, title, content, current_version FROM resumes WHERE id = $1 AND user_id = $2";
+
+  private static final String LOCK = CURRENT + " FOR UPDATE";
 
   private static final String SET_CONTENT = """
       UPDATE resumes
@@ -46,18 +51,26 @@ public final class VersionWriter {
 
   public record CreatedVersion(UUID versionId, int versionNumber) {}
 
-  /** The résumé's text as it is under the lock. */
-  public record Current(UUID id, UUID userId, String title, String content) {}
+  /** The résumé's text and the version it is. */
+  public record Current(UUID id, UUID userId, String title, String content, int version) {}
+
+  /** The owner's résumé as it is now, without a lock: what changes are computed against before the transaction. */
+  public Future<Optional<Current>> read(SqlClient client, UUID resumeId, UUID userId) {
+    return client.preparedQuery(CURRENT).execute(Tuple.of(resumeId, userId)).map(VersionWriter::current);
+  }
 
   /** Locks the owner's résumé until the transaction ends; empty when there is no such résumé of theirs. */
   public Future<Optional<Current>> lock(SqlConnection conn, UUID resumeId, UUID userId) {
-    return conn.preparedQuery(LOCK).execute(Tuple.of(resumeId, userId)).map(rows -> {
-      if (rows.size() == 0) {
-        return Optional.empty();
-      }
-      Row r = rows.iterator().next();
-      return Optional.of(new Current(r.getUUID("id"), r.getUUID("user_id"), r.getString("title"), r.getString("content")));
-    });
+    return conn.preparedQuery(LOCK).execute(Tuple.of(resumeId, userId)).map(VersionWriter::current);
+  }
+
+  private static Optional<Current> current(RowSet<Row> rows) {
+    if (rows.size() == 0) {
+      return Optional.empty();
+    }
+    Row r = rows.iterator().next();
+    return Optional.of(new Current(r.getUUID("id"), r.getUUID("user_id"), r.getString("title"), r.getString("content"),
+        r.getInteger("current_version")));
   }
 
   public Future<CreatedVersion> write(SqlConnection conn, NewContent c) {
