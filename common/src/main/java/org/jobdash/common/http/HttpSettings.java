@@ -39,8 +39,9 @@ public record HttpSettings(String host, int port, long bodyLimitBytes, List<Stri
 
   public static HttpSettings from(JsonObject json, int defaultPort) {
     JsonArray proxies = json.getJsonArray("trustedProxies", new JsonArray());
+    String host = json.getString("host");
     return new HttpSettings(
-        json.getString("host", "0.0.0.0"),
+        host == null ? "0.0.0.0" : host,
         json.getInteger("port", defaultPort),
         json.getLong("bodyLimitBytes", 1_048_576L),
         proxies.stream().map(String::valueOf).toList(),

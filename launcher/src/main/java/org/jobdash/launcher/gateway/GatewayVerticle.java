@@ -49,7 +49,7 @@ public final class GatewayVerticle extends VerticleBase {
   /** How long a refused body is still read (and dropped) before the connection closes, so the answer arrives. */
   private static final long DRAIN_MILLIS = 2_000;
   private static final String DESTINATION = "jobdash.destination";
-  private static final String CLOSE_AFTER = "jobdash.close-after";
+  private static final String LIMITED = "jobdash.limited-body";
 
   private HttpClient client;
 
@@ -101,6 +101,7 @@ public final class GatewayVerticle extends VerticleBase {
       ApiException problem = tooLarge(destination.bodyLimit());
       ctx.response().setStatusCode(problem.status())
           .putHeader("Content-Type", Problems.CONTENT_TYPE)
+          .putHeader("Cache-Control", "no-store")
           .putHeader("Connection", "close")
           .end(Problems.toJson(problem, request.path()).toBuffer())
           .onComplete(ar -> closeAfterDraining(vertx, request));
@@ -199,23 +200,20 @@ public final class GatewayVerticle extends VerticleBase {
       if (body != null && body.length() < 0) {
         limited = new LimitedBody(body.stream(), destination.bodyLimit());
         request.setBody(Body.body(limited, -1, client.getHeader("Content-Type")));
+        ctx.set(LIMITED, limited);
       } else {
         limited = null;
       }
       return ctx.sendRequest().recover(e -> {
-        ApiException problem;
-        if (limited != null && limited.exceeded()) {
-          problem = tooLarge(destination.bodyLimit());
-          ctx.set(CLOSE_AFTER, Boolean.TRUE);
-        } else {
-          problem = new ApiException.Unavailable("The " + destination.service() + " service is unavailable");
-        }
+        boolean overLimit = limited != null && limited.exceeded();
+        ApiException problem = overLimit ? tooLarge(destination.bodyLimit())
+            : new ApiException.Unavailable("The " + destination.service() + " service is unavailable");
         ProxyResponse response = request.response().setStatusCode(problem.status())
             .setStatusMessage(problem.title())
             .putHeader("Content-Type", Problems.CONTENT_TYPE)
             .setBody(Body.body(Problems.toJson(problem, client.path()).toBuffer(), PROBLEM_TYPE));
         problem.headers().forEach(response::putHeader);
-        if (ctx.get(CLOSE_AFTER, Boolean.class) != null) {
+        if (overLimit) {
           response.putHeader("Connection", "close");
         }
         return Future.succeededFuture(response);
@@ -225,7 +223,9 @@ public final class GatewayVerticle extends VerticleBase {
     @Override
     public Future<Void> handleProxyResponse(ProxyContext ctx) {
       Future<Void> sent = ctx.sendResponse();
-      if (ctx.get(CLOSE_AFTER, Boolean.class) != null) {
+      LimitedBody limited = ctx.get(LIMITED, LimitedBody.class);
+      // the rest of a body over the limit is not read, whether the answer is our 413 or came from the backend first
+      if (limited != null && limited.exceeded()) {
         sent.onComplete(ar -> closeAfterDraining(vertx, ctx.request().proxiedRequest()));
       }
       return sent;
