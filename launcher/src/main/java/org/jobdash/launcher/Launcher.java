@@ -55,6 +55,11 @@ public final class Launcher {
       return databases.get(Service.of(service));
     }
 
+    /** The merged configuration the services were started with. */
+    public JsonObject config() {
+      return config;
+    }
+
     /** The port of {@code user}, {@code resume}, {@code ai} or {@code gateway}. */
     public int port(String service) {
       return config.getJsonObject(service).getJsonObject("http").getInteger("port");

@@ -172,11 +172,22 @@ public final class Main {
       Service s = command.services().iterator().next();
       config.getJsonObject(s.key).getJsonObject("database").put("url", single);
     }
-    return derive(config);
+    return derive(config, command);
   }
 
-  /** Settings that follow others unless given: key and file folders under the data directory, the JWKS URL. */
-  static JsonObject derive(JsonObject config) {
+  /**
+   * Settings that follow others unless given: key and file folders under the data directory, the JWKS URL, the
+   * gateway's backends, and where the services listen: on loopback when the gateway in this same process is the
+   * only way in, on every interface otherwise (a cluster, or a service run on its own).
+   */
+  static JsonObject derive(JsonObject config, Command command) {
+    String serviceHost = command.gateway() && !command.cluster() ? "127.0.0.1" : "0.0.0.0";
+    for (Service s : Service.values()) {
+      JsonObject http = config.getJsonObject(s.key).getJsonObject("http");
+      if (http.getString("host") == null) {
+        http.put("host", serviceHost);
+      }
+    }
     String dataDir = config.getJsonObject("embedded").getString("dataDir", "./data");
     JsonObject jwt = config.getJsonObject("user").getJsonObject("jwt");
     if (jwt.getString("keyDirectory") == null) {

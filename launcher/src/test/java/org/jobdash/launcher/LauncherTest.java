@@ -80,6 +80,25 @@ class LauncherTest {
   }
 
   @Test
+  void servicesListenOnLoopbackOnlyWhenTheGatewayInTheSameProcessIsTheWayIn() {
+    JsonObject oneProcess = configuration(env(Map.of()));
+    for (String service : new String[] {"user", "resume", "ai"}) {
+      assertThat(oneProcess.getJsonObject(service).getJsonObject("http").getString("host")).as(service)
+          .isEqualTo("127.0.0.1");
+    }
+    assertThat(oneProcess.getJsonObject("gateway").getJsonObject("http").getString("host")).isEqualTo("0.0.0.0");
+    assertThat(configuration(env(Map.of()), "--service", "user,gateway").getJsonObject("user").getJsonObject("http")
+        .getString("host")).isEqualTo("127.0.0.1");
+    for (String[] args : new String[][] {{"--service", "user", "--cluster"}, {"--service", "user"},
+        {"--cluster"}}) {
+      assertThat(configuration(env(Map.of()), args).getJsonObject("user").getJsonObject("http").getString("host"))
+          .as(String.join(" ", args)).isEqualTo("0.0.0.0");
+    }
+    assertThat(configuration(env(Map.of("JOBDASH__user__http__host", "0.0.0.0"))).getJsonObject("user")
+        .getJsonObject("http").getString("host")).as("as configured").isEqualTo("0.0.0.0");
+  }
+
+  @Test
   void aMalformedDatabaseUrlIsAOneLineErrorNamingTheVariable() {
     Map<String, String> env = env(Map.of("RESUME_SERVICE_DATABASE_URL", "mysql://db.example.com/resumes"));
     JsonObject config = configuration(env);

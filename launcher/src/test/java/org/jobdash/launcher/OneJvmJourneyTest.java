@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -24,6 +26,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The whole system in one JVM, driven through the gateway as a client would. */
 @ExtendWith(BlockedThreadGuard.class)
@@ -46,6 +49,13 @@ class OneJvmJourneyTest {
     JsonObject config = Main.configuration(command, env);
 
     try (Launcher.Running running = Launcher.start(config, command.services(), true, false, Launcher.vertxBuilder())) {
+      // only the gateway is open beyond loopback (on Linux 127.0.0.2 is this host, but not the address 127.0.0.1)
+      InetAddress elsewhere = InetAddress.getByName("127.0.0.2");
+      new Socket(elsewhere, running.port("gateway")).close();
+      for (String service : new String[] {"user", "resume", "ai"}) {
+        assertThatThrownBy(() -> new Socket(elsewhere, running.port(service)).close()).as(service)
+            .isInstanceOf(java.net.ConnectException.class);
+      }
       LinkedBlockingQueue<JsonObject> mails = new LinkedBlockingQueue<>();
       MessageConsumer<JsonObject> mailbox = running.vertx().eventBus()
           .consumer(Addresses.USER_EMAIL_SEND, m -> mails.add(m.body()));

@@ -78,30 +78,37 @@ public final class UserVerticle extends VerticleBase {
       ProfileService profiles = new ProfileService(new ProfileRepository(statements));
 
       BearerAuth bearer = new BearerAuth(verifier);
-      // a valid token whose session was logged out, revoked or expired is refused at once
-      Handler<RoutingContext> authenticated = ctx -> bearer.authenticate(ctx)
-          .compose(caller -> sessions.isActive(caller.sessionId(), caller.userId()))
-          .onSuccess(active -> {
-            if (active) {
-              ctx.next();
-            } else {
-              ctx.fail(new ApiException.Unauthorized("The session has ended; log in again"));
-            }
-          })
-          .onFailure(ctx::fail);
+      // a valid token whose session was logged out, revoked or expired is refused at once; the request stays
+      // paused meanwhile, so that a body handler after this one reads the body of an authenticated caller only
+      Handler<RoutingContext> authenticated = ctx -> {
+        ctx.request().pause();
+        bearer.authenticate(ctx)
+            .compose(caller -> sessions.isActive(caller.sessionId(), caller.userId()))
+            .onComplete(active -> {
+              ctx.request().resume();
+              if (active.failed()) {
+                ctx.fail(active.cause());
+              } else if (active.result()) {
+                ctx.next();
+              } else {
+                ctx.fail(new ApiException.Unauthorized("The session has ended; log in again"));
+              }
+            });
+      };
+      // mounted route by route after the token check, never on /api/* ahead of it
+      Handler<RoutingContext> body = ServiceRouter.jsonBodyAfterCheck(config.http().bodyLimitBytes());
 
       Router router = ServiceRouter.create(vertx, SERVICE,
           () -> pool.query("SELECT 1").execute().map(rows -> new JsonObject().put("database", "UP")),
           "openapi/user-service.yaml");
-      router.route("/api/*").handler(ServiceRouter.jsonBody(config.http().bodyLimitBytes()));
       router.get("/.well-known/jwks.json").handler(ctx -> {
         ctx.response().putHeader("Cache-Control", "public, max-age=300");
         ServiceRouter.json(ctx, 200, accessTokens.jwks());
       });
-      new AccountRoutes(accounts, clientAddress).mount(router, authenticated, bearer);
-      new SessionRoutes(sessions, clientAddress).mount(router, authenticated);
-      new ProfileRoutes(profiles).mount(router, authenticated);
-      new AdminRoutes(new AdminRepository(pool), users).mount(router, authenticated);
+      new AccountRoutes(accounts, clientAddress).mount(router, body, authenticated, bearer);
+      new SessionRoutes(sessions, clientAddress).mount(router, body, authenticated);
+      new ProfileRoutes(profiles).mount(router, body, authenticated);
+      new AdminRoutes(new AdminRepository(pool), users).mount(router, body, authenticated);
 
       DeletionRelay deletions = new DeletionRelay(vertx, pool, config.deletion().requiredAcks(),
           config.deletion().republishAfter());

@@ -77,6 +77,18 @@ public class ApiException extends RuntimeException {
     public TooLarge(String detail) { super(413, "too-large", "Content too large", detail, null, null); }
   }
 
+  /** The request line (method, path, query) is longer than the server reads. */
+  public static final class UriTooLong extends ApiException {
+    public UriTooLong(String detail) { super(414, "uri-too-long", "URI too long", detail, null, null); }
+  }
+
+  /** The request headers are larger than the server reads. */
+  public static final class HeadersTooLarge extends ApiException {
+    public HeadersTooLarge(String detail) {
+      super(431, "headers-too-large", "Request header fields too large", detail, null, null);
+    }
+  }
+
   public static final class UnsupportedType extends ApiException {
     public UnsupportedType(String detail) {
       super(415, "unsupported-media-type", "Unsupported media type", detail, null, null);

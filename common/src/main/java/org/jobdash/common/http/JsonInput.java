@@ -1,5 +1,6 @@
 package org.jobdash.common.http;
 
+import com.google.re2j.Pattern;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -11,7 +12,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Reads a JSON request body field by field, collecting every validation error so that one 400 names them all.
@@ -32,9 +32,18 @@ public final class JsonInput {
     return new JsonInput(json == null ? new JsonObject() : json);
   }
 
-  /** The request body as a JSON object; a missing, malformed or non-object body is a 400. */
+  /**
+   * The request body as a JSON object; a missing, malformed or non-object body is a 400, and so is one that
+   * breaks {@link JsonBodyRules} anywhere (NUL characters, unpaired surrogates, nesting deeper than
+   * {@value JsonBodyRules#MAX_DEPTH}), naming each field at fault by its JSON path. The walk is linear in the
+   * body, which the body handler's limit bounds, like the parse before it.
+   */
   public static JsonInput body(RoutingContext ctx) {
-    Buffer buffer = ctx.body() == null ? null : ctx.body().buffer();
+    return parse(ctx.body() == null ? null : ctx.body().buffer());
+  }
+
+  /** {@link #body} of these bytes. */
+  static JsonInput parse(Buffer buffer) {
     if (buffer == null || buffer.length() == 0) {
       throw new ApiException.Invalid("A JSON body is required");
     }
@@ -46,6 +55,10 @@ public final class JsonInput {
     }
     if (!(parsed instanceof JsonObject object)) {
       throw new ApiException.Invalid("The body must be a JSON object");
+    }
+    List<ApiException.FieldError> violations = JsonBodyRules.violations(object);
+    if (!violations.isEmpty()) {
+      throw invalid(violations);
     }
     return new JsonInput(object);
   }
@@ -59,11 +72,15 @@ public final class JsonInput {
   /** Throws one 400 naming every field that failed. */
   public void validate() {
     if (!errors.isEmpty()) {
-      String detail = errors.size() == 1
-          ? errors.get(0).field() + ": " + errors.get(0).message()
-          : errors.size() + " fields are invalid";
-      throw new ApiException.Invalid(detail, errors);
+      throw invalid(errors);
     }
+  }
+
+  private static ApiException.Invalid invalid(List<ApiException.FieldError> errors) {
+    String detail = errors.size() == 1
+        ? errors.get(0).field() + ": " + errors.get(0).message()
+        : errors.size() + " fields are invalid";
+    return new ApiException.Invalid(detail, errors);
   }
 
   public String requiredString(String field, int min, int max) {
@@ -114,12 +131,13 @@ public final class JsonInput {
       error(field, "must be an integer");
       return null;
     }
-    long l = n.longValue();
-    if (l < min || l > max) {
+    // compared as a double: a number too big for a long (a BigInteger) must not wrap round into the range
+    double d = n.doubleValue();
+    if (d < min || d > max) {
       error(field, "must be between " + min + " and " + max);
       return null;
     }
-    return (int) l;
+    return n.intValue();
   }
 
   public Integer requiredInt(String field, int min, int max) {
@@ -161,7 +179,13 @@ public final class JsonInput {
       return null;
     }
     try {
-      return OffsetDateTime.parse(s);
+      OffsetDateTime t = OffsetDateTime.parse(s);
+      // far years overflow the database's microsecond timestamps; no date here is meant to be that far
+      if (t.getYear() < 1 || t.getYear() > 9999) {
+        error(field, "must be between the years 1 and 9999");
+        return null;
+      }
+      return t;
     } catch (DateTimeParseException e) {
       error(field, "must be an ISO-8601 timestamp with an offset, e.g. 2027-01-31T00:00:00Z");
       return null;
@@ -236,6 +260,24 @@ public final class JsonInput {
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new ApiException.NotFound("No such resource");
     }
+  }
+
+  /**
+   * A text query parameter, stripped; null when absent or blank. Longer than {@code max} characters, or holding a
+   * control character (a NUL cannot reach PostgreSQL), is a 400.
+   */
+  public static String queryString(RoutingContext ctx, String name, int max) {
+    String raw = ctx.request().getParam(name);
+    if (raw == null || raw.isBlank()) {
+      return null;
+    }
+    if (raw.length() > max) {
+      throw ApiException.Invalid.field(name, "must be at most " + max + " characters");
+    }
+    if (raw.chars().anyMatch(Character::isISOControl)) {
+      throw ApiException.Invalid.field(name, "must not contain control characters");
+    }
+    return raw.strip();
   }
 
   /** An integer query parameter with bounds; a bad value is a 400. */

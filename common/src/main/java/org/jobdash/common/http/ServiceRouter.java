@@ -37,6 +37,15 @@ public final class ServiceRouter {
    */
   public static Router create(Vertx vertx, String service, Supplier<Future<JsonObject>> readiness,
                               String openApiResource) {
+    return create(vertx, service, readiness, openApiResource, true);
+  }
+
+  /**
+   * @param metrics whether to serve {@code /metrics}; a public port (the gateway's) does not, since the registry
+   *                of a one-process deployment holds every service's figures
+   */
+  public static Router create(Vertx vertx, String service, Supplier<Future<JsonObject>> readiness,
+                              String openApiResource, boolean metrics) {
     Router router = Router.router(vertx);
     router.route().failureHandler(Problems::handle);
     for (int status : new int[] {400, 404, 405, 406, 413, 415, 500}) {
@@ -58,7 +67,7 @@ public final class ServiceRouter {
           }
           json(ctx, 503, body);
         }));
-    if (BackendRegistries.getDefaultNow() != null) {
+    if (metrics && BackendRegistries.getDefaultNow() != null) {
       router.get("/metrics").handler(PrometheusScrapingHandler.create());
     }
     if (openApiResource != null) {
@@ -70,20 +79,39 @@ public final class ServiceRouter {
     return router;
   }
 
-  /** Serves {@code router} where {@code http} says, with the options every service uses. */
+  /**
+   * Serves {@code router} where {@code http} says, with the options every service uses, behind a
+   * {@link ConnectionGuard} holding connections to {@code http.limits()}. Call it from a verticle's start.
+   */
   public static Future<io.vertx.core.http.HttpServer> listen(Vertx vertx, Router router, HttpSettings http) {
-    return vertx.createHttpServer(new io.vertx.core.http.HttpServerOptions()
-            .setHost(http.host())
-            .setPort(http.port())
-            .setTcpNoDelay(true)
-            .setIdleTimeout(120))
-        .requestHandler(router)
-        .listen();
+    HttpSettings.Limits limits = http.limits();
+    io.vertx.core.http.HttpServer server = vertx.createHttpServer(new io.vertx.core.http.HttpServerOptions()
+        .setHost(http.host())
+        .setPort(http.port())
+        .setTcpNoDelay(true)
+        .setIdleTimeout(120)
+        .setMaxInitialLineLength(limits.maxInitialLineLength())
+        .setMaxHeaderSize(limits.maxHeaderSize())
+        // with h2c on, Vert.x makes a connection known only once its first request head is whole: the guard
+        // could neither time a slow head nor count a silent connection against the cap
+        .setHttp2ClearTextEnabled(false));
+    return ConnectionGuard.install(vertx, server, limits, http.host() + ":" + http.port(), router).listen();
   }
 
   /** A body handler for JSON APIs: bodies above {@code limit} bytes are refused with 413 while they stream in. */
   public static BodyHandler jsonBody(long limit) {
     return BodyHandler.create(false).setBodyLimit(limit);
+  }
+
+  /**
+   * {@link #jsonBody} to mount on a route after a check that paused the request (a token check), so that only
+   * an accepted caller's body is read. Vert.x-web refuses a {@link BodyHandler} after another handler on the
+   * same route because an unpaused request loses its body meanwhile; this one is not a {@code BodyHandler} to
+   * the route, and the pause keeps the body.
+   */
+  public static io.vertx.core.Handler<RoutingContext> jsonBodyAfterCheck(long limit) {
+    BodyHandler handler = jsonBody(limit);
+    return handler::handle;
   }
 
   public static void json(RoutingContext ctx, int status, Object body) {

@@ -1,5 +1,6 @@
 package org.jobdash.user.account;
 
+import com.google.re2j.Pattern;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.Router;
@@ -11,12 +12,12 @@ import org.jobdash.common.http.ServiceRouter;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** Registration, verification, password reset ({@code /api/v1/auth}) and the caller's account ({@code /api/v1/users/me}). */
 public final class AccountRoutes {
 
   private static final Pattern USERNAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{2,49}$");
+  private static final Pattern WEB_URL = Pattern.compile("^https?://\\S+$");
 
   private final AccountService accounts;
   private final ClientAddress clientAddress;
@@ -27,18 +28,20 @@ public final class AccountRoutes {
   }
 
   /**
+   * @param body the JSON body handler, mounted after the token check on authenticated routes
    * @param authenticated token and live-session check for routes that act on the caller
    * @param tokenOnly token check alone, for {@code GET /users/me}, whose query checks the session itself
    */
-  public void mount(Router router, Handler<RoutingContext> authenticated, Handler<RoutingContext> tokenOnly) {
-    router.post("/api/v1/auth/register").handler(this::register);
-    router.post("/api/v1/auth/email/verify").handler(this::verifyEmail);
+  public void mount(Router router, Handler<RoutingContext> body, Handler<RoutingContext> authenticated,
+                    Handler<RoutingContext> tokenOnly) {
+    router.post("/api/v1/auth/register").handler(body).handler(this::register);
+    router.post("/api/v1/auth/email/verify").handler(body).handler(this::verifyEmail);
     router.post("/api/v1/auth/email/resend").handler(authenticated).handler(this::resendVerification);
-    router.post("/api/v1/auth/password/forgot").handler(this::forgotPassword);
-    router.post("/api/v1/auth/password/reset").handler(this::resetPassword);
+    router.post("/api/v1/auth/password/forgot").handler(body).handler(this::forgotPassword);
+    router.post("/api/v1/auth/password/reset").handler(body).handler(this::resetPassword);
     router.get("/api/v1/users/me").handler(tokenOnly).handler(this::me);
-    router.patch("/api/v1/users/me").handler(authenticated).handler(this::update);
-    router.post("/api/v1/users/me/password").handler(authenticated).handler(this::changePassword);
+    router.patch("/api/v1/users/me").handler(authenticated).handler(body).handler(this::update);
+    router.post("/api/v1/users/me/password").handler(authenticated).handler(body).handler(this::changePassword);
     router.delete("/api/v1/users/me").handler(authenticated).handler(this::delete);
   }
 
@@ -118,7 +121,7 @@ public final class AccountRoutes {
         default -> 200;
       };
       String value = in.optionalString(field, max);
-      if (value != null && field.endsWith("Url") && !value.isBlank() && !value.matches("^https?://\\S+$")) {
+      if (value != null && field.endsWith("Url") && !value.isBlank() && !WEB_URL.matcher(value).matches()) {
         in.error(field, "must be an http(s) URL");
       }
       changes.put(UserRepository.EDITABLE.get(field), value == null || value.isBlank() ? null : value.strip());

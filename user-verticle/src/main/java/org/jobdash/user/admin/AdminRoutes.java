@@ -27,11 +27,12 @@ public final class AdminRoutes {
     this.users = users;
   }
 
-  public void mount(Router router, Handler<RoutingContext> authenticated) {
+  /** @param body the JSON body handler, mounted after the token and role checks */
+  public void mount(Router router, Handler<RoutingContext> body, Handler<RoutingContext> authenticated) {
     Handler<RoutingContext> adminOnly = BearerAuth.requireRole("admin");
     router.get("/api/v1/admin/sessions/active").handler(authenticated).handler(adminOnly).handler(this::activeSessions);
     router.get("/api/v1/admin/users").handler(authenticated).handler(adminOnly).handler(this::searchUsers);
-    router.put("/api/v1/admin/users/:id/subscription").handler(authenticated).handler(adminOnly)
+    router.put("/api/v1/admin/users/:id/subscription").handler(authenticated).handler(adminOnly).handler(body)
         .handler(this::setSubscription);
   }
 
@@ -44,11 +45,8 @@ public final class AdminRoutes {
 
   private void searchUsers(RoutingContext ctx) {
     int limit = JsonInput.queryInt(ctx, "limit", 50, 1, 100);
-    String query = ctx.request().getParam("query");
-    if (query != null && query.length() > 100) {
-      throw ApiException.Invalid.field("query", "must be at most 100 characters");
-    }
-    admin.searchUsers(query == null || query.isBlank() ? null : query.strip(), limit)
+    String query = JsonInput.queryString(ctx, "query", 100);
+    admin.searchUsers(query, limit)
         .onSuccess(items -> ServiceRouter.json(ctx, 200, new JsonObject().put("items", items)))
         .onFailure(ctx::fail);
   }

@@ -1,5 +1,6 @@
 package org.jobdash.user.profile;
 
+import com.google.re2j.Pattern;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -24,6 +25,7 @@ public final class ProfileRoutes {
   static final Set<String> ALERTS = Set.of("never", "daily", "weekly", "monthly");
   static final Set<String> TONES = Set.of("professional", "confident", "friendly", "formal", "concise");
   static final Set<String> LEVELS = Set.of("light", "moderate", "aggressive");
+  private static final Pattern CURRENCY = Pattern.compile("^[A-Z]{3}$");
 
   private final ProfileService profiles;
 
@@ -31,11 +33,12 @@ public final class ProfileRoutes {
     this.profiles = profiles;
   }
 
-  public void mount(Router router, Handler<RoutingContext> authenticated) {
+  /** @param body the JSON body handler, mounted after the token check */
+  public void mount(Router router, Handler<RoutingContext> body, Handler<RoutingContext> authenticated) {
     router.get("/api/v1/users/me/profile").handler(authenticated).handler(this::getProfile);
-    router.put("/api/v1/users/me/profile").handler(authenticated).handler(this::putProfile);
+    router.put("/api/v1/users/me/profile").handler(authenticated).handler(body).handler(this::putProfile);
     router.get("/api/v1/users/me/preferences").handler(authenticated).handler(this::getPreferences);
-    router.put("/api/v1/users/me/preferences").handler(authenticated).handler(this::putPreferences);
+    router.put("/api/v1/users/me/preferences").handler(authenticated).handler(body).handler(this::putPreferences);
     router.get("/api/v1/users/me/complete").handler(authenticated).handler(this::complete);
   }
 
@@ -103,7 +106,7 @@ public final class ProfileRoutes {
     if (salaryMin != null && salaryMax != null && salaryMin > salaryMax) {
       in.error("salaryMax", "must not be less than salaryMin");
     }
-    if (currency != null && !currency.matches("^[A-Z]{3}$")) {
+    if (currency != null && !CURRENCY.matcher(currency).matches()) {
       in.error("salaryCurrency", "must be an ISO 4217 code such as USD or EUR");
     }
     if (jobTypes != null && !JOB_TYPES.containsAll(jobTypes)) {

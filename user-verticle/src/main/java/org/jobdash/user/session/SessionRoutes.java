@@ -23,9 +23,9 @@ public final class SessionRoutes {
     this.clientAddress = clientAddress;
   }
 
-  public void mount(Router router, Handler<RoutingContext> authenticated) {
-    router.post("/api/v1/auth/login").handler(this::login);
-    router.post("/api/v1/auth/refresh").handler(this::refresh);
+  public void mount(Router router, Handler<RoutingContext> body, Handler<RoutingContext> authenticated) {
+    router.post("/api/v1/auth/login").handler(body).handler(this::login);
+    router.post("/api/v1/auth/refresh").handler(body).handler(this::refresh);
     router.post("/api/v1/auth/logout").handler(authenticated).handler(this::logout);
     router.post("/api/v1/auth/logout-all").handler(authenticated).handler(this::logoutAll);
     router.get("/api/v1/auth/sessions").handler(authenticated).handler(this::list);
