@@ -82,7 +82,7 @@ final class ApiDocuments {
     }
 
     private static void descend(JsonNode schema, List<Object> path, List<Field> out, int depth) {
-      if (depth >= 2) {
+      if (depth >= 3) {
         return;
       }
       String type = Schemas.type(schema);

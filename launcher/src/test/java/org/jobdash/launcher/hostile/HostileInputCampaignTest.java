@@ -69,22 +69,8 @@ class HostileInputCampaignTest {
           "resume", running.port("resume"), "ai", running.port("ai")), IN_FLIGHT);
       WorkerPools pools = new WorkerPools(new TestClient(client, running.port("user")));
       List<String> notes = new ArrayList<>();
-      notes.add("worker pools waited for between operations: " + pools.busy().keySet());
-      List<Campaign.Outcome> outcomes = new ArrayList<>();
-      Duration waited = Duration.ZERO;
-      for (Map.Entry<String, List<Case>> batch : batches(cases).entrySet()) {
-        boolean upload = batch.getValue().get(0).family().equals("upload");
-        Duration limit = upload ? UPLOAD_SETTLE : SETTLE;
-        long before = System.nanoTime();
-        String busy = pools.settle(waited.compareTo(SETTLE_BUDGET) >= 0 ? Duration.ZERO : limit);
-        waited = waited.plusNanos(System.nanoTime() - before);
-        if (busy != null) {
-          notes.add("before " + batch.getKey() + ", the worker pools were " + busy);
-        }
-        outcomes.addAll(campaign.run(batch.getValue(), upload ? 1 : IN_FLIGHT, deadline));
-      }
+      List<Campaign.Outcome> outcomes = runInBatches(campaign, pools, cases, deadline, notes);
       Duration took = Duration.ofNanos(System.nanoTime() - started);
-      notes.add("waited " + waited.toSeconds() + " s in all for idle worker pools");
 
       Findings findings = new Findings(outcomes, tap);
       Map<String, Campaign.Outcome> alone = replayAlone(campaign, findings.distinct(), pools, deadline);
@@ -113,7 +99,31 @@ class HostileInputCampaignTest {
     }
   }
 
-  /** One batch per operation, then one per upload: the worker pools are let go idle before each. */
+  /**
+   * Runs the cases an operation at a time, then the uploads one at a time, after waiting (boundedly) for the worker
+   * pools to be idle before each batch; notes which batches began with the pools still busy.
+   */
+  private static List<Campaign.Outcome> runInBatches(Campaign campaign, WorkerPools pools, List<Case> cases,
+                                                     long deadline, List<String> notes) throws Exception {
+    notes.add("worker pools waited for between operations: " + pools.busy().keySet());
+    List<Campaign.Outcome> outcomes = new ArrayList<>();
+    Duration waited = Duration.ZERO;
+    for (Map.Entry<String, List<Case>> batch : batches(cases).entrySet()) {
+      boolean upload = batch.getValue().get(0).family().equals("upload");
+      long before = System.nanoTime();
+      String busy = pools.settle(waited.compareTo(SETTLE_BUDGET) >= 0 ? Duration.ZERO
+          : upload ? UPLOAD_SETTLE : SETTLE);
+      waited = waited.plusNanos(System.nanoTime() - before);
+      if (busy != null) {
+        notes.add("before " + batch.getKey() + ", the worker pools were " + busy);
+      }
+      outcomes.addAll(campaign.run(batch.getValue(), upload ? 1 : IN_FLIGHT, deadline));
+    }
+    notes.add("waited " + waited.toSeconds() + " s in all for idle worker pools");
+    return outcomes;
+  }
+
+  /** One batch per operation, then one per upload. */
   private static Map<String, List<Case>> batches(List<Case> cases) {
     Map<String, List<Case>> out = new LinkedHashMap<>();
     List<Case> uploads = new ArrayList<>();
