@@ -17,6 +17,7 @@ import org.jobdash.load.scenario.Scenario;
 import org.jobdash.load.scenario.ScenarioResult;
 import org.jobdash.load.scenario.ScenarioRunner;
 import org.jobdash.load.scenario.TextEmbedding;
+import org.jobdash.load.scenario.UnderAttack;
 import org.jobdash.load.scenario.WideConnections;
 import org.jobdash.load.system.ChildJvm;
 import org.jobdash.load.system.Jfr;
@@ -59,7 +60,8 @@ public final class LoadTest {
       3, Login::new,
       4, BatchIngest::new,
       5, TextEmbedding::new,
-      6, WideConnections::new);
+      6, WideConnections::new,
+      7, UnderAttack::new);
 
   private LoadTest() {}
 
@@ -115,7 +117,7 @@ public final class LoadTest {
           ChildJvm.awaitReady(generator.vertx(), readServer, List.of(readPort), "/ready", Duration.ofMinutes(1));
           LoadUsers users = LoadUsers.register(generator.vertx(), system.user(), LOAD_ACCOUNTS);
           Rig rig = new Rig(generator, system, users, readServer, Target.local(readPort), defaults, CpuMeter.cores(),
-              options.wideConnections());
+              options.wideConnections(), options.attackers());
           ScenarioRunner runner = new ScenarioRunner(rig, new RateSearch(options.smoke() ? Timing.smoke()
               : Timing.full()), jfr, deadline, progress);
           List<Scenario> chosen = options.scenarios().stream().map(n -> SCENARIOS.get(n).get()).toList();

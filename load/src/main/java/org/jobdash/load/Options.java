@@ -11,11 +11,11 @@ import java.util.Set;
 
 /** The command line of {@link LoadTest}. */
 public record Options(URI baseUrl, DatabaseUrl dbServer, Path out, boolean smoke, boolean jfr, Path launcherJar,
-                      List<Integer> scenarios, int wideConnections) {
+                      List<Integer> scenarios, int wideConnections, int attackers) {
 
   static final String USAGE = """
       usage: java -jar load/target/load.jar [--smoke] [--jfr] [--out FILE] [--scenarios 1,2,…]
-               [--launcher launcher/target/jobdash.jar] [--connections N]
+               [--launcher launcher/target/jobdash.jar] [--connections N] [--attackers N]
                [--base-url http://127.0.0.1:8080 --db-url postgresql://user:pw@127.0.0.1:5432]
 
       Runs every scenario against its floor and prints the table (and writes it as JSON, by default to
@@ -27,7 +27,8 @@ public record Options(URI baseUrl, DatabaseUrl dbServer, Path out, boolean smoke
       --jfr: Java Flight Recorder: the services and the bare read server record their whole run, each
         scenario's slice is dumped beside the JSON file, this JVM records each scenario, and the table
         ends with the hottest methods of each side.
-      --connections N: the keep-alive connections of scenario 6 (default 2000).""";
+      --connections N: the keep-alive connections of scenario 6 (default 2000).
+      --attackers N: the clients that send hostile inputs in scenario 7 (default one per core).""";
 
   private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost");
 
@@ -38,8 +39,9 @@ public record Options(URI baseUrl, DatabaseUrl dbServer, Path out, boolean smoke
     boolean smoke = false;
     boolean jfr = false;
     Path launcher = Path.of("launcher/target/jobdash.jar");
-    List<Integer> scenarios = List.of(1, 2, 3, 4, 5, 6);
+    List<Integer> scenarios = List.of(1, 2, 3, 4, 5, 6, 7);
     int connections = 2000;
+    int attackers = Runtime.getRuntime().availableProcessors();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
@@ -51,13 +53,14 @@ public record Options(URI baseUrl, DatabaseUrl dbServer, Path out, boolean smoke
         case "--db-url" -> db = database(value(args, ++i, arg));
         case "--scenarios" -> scenarios = numbers(value(args, ++i, arg));
         case "--connections" -> connections = positive(value(args, ++i, arg), arg);
+        case "--attackers" -> attackers = positive(value(args, ++i, arg), arg);
         default -> throw new IllegalArgumentException("unknown argument " + arg);
       }
     }
     if ((base == null) != (db == null)) {
       throw new IllegalArgumentException("--base-url and --db-url go together (the floors need the database)");
     }
-    return new Options(base, db, out, smoke, jfr, launcher, scenarios, connections);
+    return new Options(base, db, out, smoke, jfr, launcher, scenarios, connections, attackers);
   }
 
   private static String value(String[] args, int i, String flag) {
@@ -94,8 +97,8 @@ public record Options(URI baseUrl, DatabaseUrl dbServer, Path out, boolean smoke
     List<Integer> out = new ArrayList<>();
     for (String part : list.split(",")) {
       int n = positive(part.strip(), "--scenarios");
-      if (n > 6) {
-        throw new IllegalArgumentException("--scenarios are 1 to 6, was " + n);
+      if (n > 7) {
+        throw new IllegalArgumentException("--scenarios are 1 to 7, was " + n);
       }
       out.add(n);
     }

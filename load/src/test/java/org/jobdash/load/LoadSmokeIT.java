@@ -35,7 +35,8 @@ class LoadSmokeIT {
 
     assertThat(out).isRegularFile();
     JsonArray scenarios = new JsonObject(Files.readString(out)).getJsonArray("scenarios");
-    assertThat(scenarios.stream().map(s -> ((JsonObject) s).getInteger("number"))).containsExactly(1, 2, 3, 4, 5, 6);
+    assertThat(scenarios.stream().map(s -> ((JsonObject) s).getInteger("number")))
+        .containsExactly(1, 2, 3, 4, 5, 6, 7);
     for (Object item : scenarios) {
       JsonObject scenario = (JsonObject) item;
       assertThat(scenario.getValue("ratio")).as("ratio of scenario %s", scenario.getInteger("number"))
@@ -47,9 +48,11 @@ class LoadSmokeIT {
     }
     String table = printed.toString(StandardCharsets.UTF_8);
     for (String title : List.of("refresh rotation", "authenticated read", "login", "embedding batch ingest",
-        "text embedding", "2,000 connections")) {
+        "text embedding", "2,000 connections", "canary under attack")) {
       assertThat(table).contains(title);
     }
     assertThat(table).contains("ratio").contains("results: " + out.toAbsolutePath());
+    assertThat(scenarios.getJsonObject(6).getJsonObject("service").getString("description"))
+        .contains("attacker(s) sent").contains("hostile requests");
   }
 }

@@ -15,10 +15,11 @@ class OptionsTest {
     Options o = Options.parse(new String[0]);
 
     assertThat(o.baseUrl()).isNull();
-    assertThat(o.scenarios()).containsExactly(1, 2, 3, 4, 5, 6);
+    assertThat(o.scenarios()).containsExactly(1, 2, 3, 4, 5, 6, 7);
     assertThat(o.out()).isEqualTo(Path.of("load/target/load-results.json"));
     assertThat(o.launcherJar()).isEqualTo(Path.of("launcher/target/jobdash.jar"));
     assertThat(o.wideConnections()).isEqualTo(2000);
+    assertThat(o.attackers()).isEqualTo(Runtime.getRuntime().availableProcessors());
     assertThat(o.smoke()).isFalse();
     assertThat(o.jfr()).isFalse();
   }
@@ -26,12 +27,13 @@ class OptionsTest {
   @Test
   void aDatabaseServerWithoutDatabaseGetsOneThatTheServicesReplace() {
     Options o = Options.parse(new String[] {"--base-url", "http://127.0.0.1:8080", "--db-url",
-        "postgresql://postgres:secret@127.0.0.1:5433", "--scenarios", "2,6", "--smoke", "--jfr"});
+        "postgresql://postgres:secret@127.0.0.1:5433", "--scenarios", "2,7", "--smoke", "--jfr", "--attackers", "3"});
 
     assertThat(o.dbServer().port()).isEqualTo(5433);
     assertThat(o.dbServer().password()).isEqualTo("secret");
     assertThat(o.dbServer().database()).isEqualTo("postgres");
-    assertThat(o.scenarios()).isEqualTo(List.of(2, 6));
+    assertThat(o.scenarios()).isEqualTo(List.of(2, 7));
+    assertThat(o.attackers()).isEqualTo(3);
     assertThat(o.smoke()).isTrue();
     assertThat(o.jfr()).isTrue();
   }
@@ -52,7 +54,8 @@ class OptionsTest {
 
   @Test
   void badArgumentsAreNamed() {
-    assertThatThrownBy(() -> Options.parse(new String[] {"--scenarios", "7"})).hasMessageContaining("1 to 6");
+    assertThatThrownBy(() -> Options.parse(new String[] {"--scenarios", "8"})).hasMessageContaining("1 to 7");
+    assertThatThrownBy(() -> Options.parse(new String[] {"--attackers", "0"})).hasMessageContaining("--attackers");
     assertThatThrownBy(() -> Options.parse(new String[] {"--connections", "0"})).hasMessageContaining("--connections");
     assertThatThrownBy(() -> Options.parse(new String[] {"--fast"})).hasMessageContaining("--fast");
     assertThatThrownBy(() -> Options.parse(new String[] {"--out"})).hasMessageContaining("needs a value");

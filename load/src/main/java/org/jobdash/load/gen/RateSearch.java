@@ -52,6 +52,13 @@ public final class RateSearch {
     return new SideResult(w.description(), w.concurrency(), w.served().where(), capacity, p99BoundMs, steps);
   }
 
+  /** One open-model step at {@code rate} (no probe, no search): a side whose load is fixed, e.g. a canary. */
+  public SideResult fixed(Generator.Side side, double rate, double p99BoundMs) throws TimeoutException {
+    PhaseResult step = side.open(rate, timing.warmup(), timing.fixedMeasure());
+    Workload w = side.workload();
+    return new SideResult(w.description(), w.concurrency(), w.served().where(), rate, p99BoundMs, List.of(step));
+  }
+
   /**
    * The next rate: while nothing failed, up by 30 % (doubled when {@code farBelow}: the last step used under a
    * quarter of the bound and the machine had CPU to spare, so the probe underestimated); while nothing passed,

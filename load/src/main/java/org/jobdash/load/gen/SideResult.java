@@ -20,6 +20,11 @@ public record SideResult(String description, int concurrency, String served, dou
     return best().or(() -> steps.stream().min(Comparator.comparingDouble(PhaseResult::rate)));
   }
 
+  /** The same result under another description (e.g. with what ran beside it). */
+  public SideResult describedAs(String text) {
+    return new SideResult(text, concurrency, served, probed, p99BoundMs, steps);
+  }
+
   /** Requests per second within the bound, or 0. */
   public double maxRate() {
     return best().map(PhaseResult::rate).orElse(0.0);

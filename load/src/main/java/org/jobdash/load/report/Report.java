@@ -41,12 +41,14 @@ public final class Report {
       b.append(String.format("%-2d %-24s %5s %7s %9s %15s %7s %7s %7s %7s %-16s %4s %4s %4s %4s %7s  %s%n",
           r.number(), r.title(), "", "", "", "", "", "", "", "", "", "", "", "", "",
           r.ratio() == null ? "n/a"
-              : String.format("%.2f×%s", r.ratio(), r.ratioBasis().startsWith("probed") ? "*" : ""),
+              : String.format("%.2f×%s", r.ratio(), r.ratioBasis().startsWith("probed") ? "*"
+                  : r.ratioBasis().startsWith("p99") ? "‡" : ""),
           r.met() ? "MET" : "NOT MET"));
       row(b, "service", r.service(), r);
       row(b, "floor", r.floor(), r);
     }
     b.append("\n* ratio of the probed closed-loop capacities: a side never stayed within its bound\n");
+    b.append("‡ one fixed rate on both sides: ratio of p99 latencies, the floor's over the service's\n");
     b.append("— no step within the bound: the figures are those of the gentlest step tried, at the rate in brackets\n");
     b.append("\nsides\n");
     for (ScenarioResult r : results) {

@@ -33,6 +33,19 @@ public interface Scenario {
   /** Prepares and returns the floor side. */
   Workload floor(Rig rig) throws Exception;
 
+  /**
+   * A rate the scenario fixes (a canary's), measured in one step instead of searched for; 0 for a search. Such a
+   * scenario measures its floor first, then its service side beside its {@link #background}.
+   */
+  default double fixedRate() {
+    return 0;
+  }
+
+  /** Load sent beside the service side's measurement only (made after {@link #service}); none by default. */
+  default Background background(Rig rig) throws Exception {
+    return Background.NONE;
+  }
+
   /** Whether the floor runs in the bare read server (else in this JVM or the database). */
   default boolean floorInReadServer() {
     return false;

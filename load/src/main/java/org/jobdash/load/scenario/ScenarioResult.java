@@ -29,13 +29,24 @@ public record ScenarioResult(int number, String title, String unit, int perReque
       return new Ratio(service.bestAchieved() > 0 ? service.probed() / floor.probed() : 0.0,
           "probed closed-loop capacities (a side never stayed within the bound)");
     }
+
+    /** For one fixed rate on both sides: the floor's p99 over the service's, the share of its latency kept. */
+    static Ratio ofLatency(SideResult service, SideResult floor) {
+      PhaseResult quiet = floor.steps().get(0);
+      PhaseResult loaded = service.steps().get(0);
+      if (quiet.ok() == 0) {
+        return new Ratio(null, "the floor answered nothing");
+      }
+      return new Ratio(loaded.ok() == 0 ? 0.0 : quiet.p99() / loaded.p99(),
+          "p99 latencies at one fixed rate: the floor's over the service's (the share of its latency kept)");
+    }
   }
 
   /** Judges the goal from both sides, the ratio and the warnings. */
   static ScenarioResult judge(Scenario s, SideResult service, SideResult floor, List<String> blocked,
                               List<String> recordings, Map<String, Jfr.Profile> profiles) {
     Goal goal = s.goal();
-    Ratio ratio = Ratio.of(service, floor);
+    Ratio ratio = s.fixedRate() > 0 ? Ratio.ofLatency(service, floor) : Ratio.of(service, floor);
     StringBuilder why = new StringBuilder();
     boolean met = true;
     PhaseResult best = service.best().orElse(null);

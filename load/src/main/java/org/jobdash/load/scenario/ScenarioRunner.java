@@ -24,6 +24,8 @@ import java.util.Map;
 public final class ScenarioRunner {
 
   private static final int TOP = 6;
+  /** The longest wait, after a background load, for the services to go idle. */
+  private static final Duration AFTER_BACKGROUND = Duration.ofSeconds(30);
 
   private final Rig rig;
   private final RateSearch search;
@@ -47,8 +49,15 @@ public final class ScenarioRunner {
     Measured service;
     Measured floor;
     try {
-      service = side(scenario, "service", scenario.service(rig), 2 * scenariosLeft);
-      floor = side(scenario, "floor", scenario.floor(rig), 2 * scenariosLeft - 1);
+      if (scenario.fixedRate() > 0) {
+        // the quiet floor first: what the background load leaves behind must not weigh on it
+        floor = side(scenario, "floor", scenario.floor(rig), Background.NONE, 2 * scenariosLeft);
+        Workload attacked = scenario.service(rig);
+        service = side(scenario, "service", attacked, scenario.background(rig), 2 * scenariosLeft - 1);
+      } else {
+        service = side(scenario, "service", scenario.service(rig), Background.NONE, 2 * scenariosLeft);
+        floor = side(scenario, "floor", scenario.floor(rig), Background.NONE, 2 * scenariosLeft - 1);
+      }
     } finally {
       scenario.close();
     }
@@ -83,13 +92,33 @@ public final class ScenarioRunner {
   /** A side's result and when its load ran (preparation excluded). */
   private record Measured(SideResult result, Instant from, Instant to) {}
 
-  private Measured side(Scenario scenario, String which, Workload workload, int sidesLeft) throws Exception {
+  private Measured side(Scenario scenario, String which, Workload workload, Background background, int sidesLeft)
+      throws Exception {
     Duration share = Duration.between(Instant.now(), deadline).dividedBy(Math.max(1, sidesLeft));
     progress.printf("%d %s — %s: %s%n", scenario.number(), scenario.title(), which, workload.description());
     try (Generator.Side side = rig.generator().attach(workload)) {
       Instant from = Instant.now();
-      SideResult result = search.run(side, scenario.goal().p99BoundMs(), Instant.now().plus(share));
+      SideResult result;
+      if (scenario.fixedRate() > 0) {
+        background.start();
+        String beside;
+        try {
+          result = search.fixed(side, scenario.fixedRate(), scenario.goal().p99BoundMs());
+        } finally {
+          beside = background.stop();
+        }
+        if (beside != null) {
+          progress.println("    beside it: " + beside);
+          result = result.describedAs(result.description() + "; beside it " + beside);
+        }
+      } else {
+        result = search.run(side, scenario.goal().p99BoundMs(), Instant.now().plus(share));
+      }
       Instant to = Instant.now();
+      if (background != Background.NONE && sidesLeft > 1) {
+        // work the background load left in the services must not weigh on what is measured next
+        side.settle(AFTER_BACKGROUND);
+      }
       progress.printf("    probed %.0f/s; steps %s → %s%n", result.probed(),
           result.steps().stream().map(s -> String.format("%.0f/s p99 %.1f ms%s", s.rate(), s.p99(),
               s.errorCount() > 0 ? " errors " + s.errors() : "")).toList(),

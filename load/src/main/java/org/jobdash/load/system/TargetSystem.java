@@ -31,14 +31,17 @@ public final class TargetSystem implements AutoCloseable {
 
   private final Target user;
   private final Target ai;
+  private final Target gateway;
   private final DatabaseUrl userDb;
   private final DatabaseUrl aiDb;
   private final ChildJvm child;
   private final Path dataDir;
 
-  private TargetSystem(Target user, Target ai, DatabaseUrl userDb, DatabaseUrl aiDb, ChildJvm child, Path dataDir) {
+  private TargetSystem(Target user, Target ai, Target gateway, DatabaseUrl userDb, DatabaseUrl aiDb, ChildJvm child,
+                       Path dataDir) {
     this.user = user;
     this.ai = ai;
+    this.gateway = gateway;
     this.userDb = userDb;
     this.aiDb = aiDb;
     this.child = child;
@@ -48,7 +51,7 @@ public final class TargetSystem implements AutoCloseable {
   /** A running system at {@code base} (e.g. its gateway) whose databases live on {@code server}. */
   public static TargetSystem external(URI base, DatabaseUrl server) {
     Target target = Target.of(base);
-    return new TargetSystem(target, target, server.withDatabase("user_service_db"),
+    return new TargetSystem(target, target, target, server.withDatabase("user_service_db"),
         server.withDatabase("ai_service_db"), null, null);
   }
 
@@ -88,7 +91,7 @@ public final class TargetSystem implements AutoCloseable {
     List<String> args = new ArrayList<>(List.of("-jar", launcherJar.toAbsolutePath().toString()));
     ChildJvm child = ChildJvm.start("jobdash", jvmArgs, args, env, workDir.resolve("jobdash.log"));
     DatabaseUrl server = new DatabaseUrl("127.0.0.1", dbPort, "postgres", "postgres", "", Map.of());
-    TargetSystem system = new TargetSystem(Target.local(userPort), Target.local(aiPort),
+    TargetSystem system = new TargetSystem(Target.local(userPort), Target.local(aiPort), Target.local(gatewayPort),
         server.withDatabase("user_service_db"), server.withDatabase("ai_service_db"), child, dataDir);
     try {
       ChildJvm.awaitReady(vertx, child, List.of(userPort, resumePort, aiPort, gatewayPort), "/health/ready",
@@ -113,6 +116,11 @@ public final class TargetSystem implements AutoCloseable {
 
   public Target ai() {
     return ai;
+  }
+
+  /** The one base URL a client uses: the gateway in front of every service. */
+  public Target gateway() {
+    return gateway;
   }
 
   public DatabaseUrl userDb() {
