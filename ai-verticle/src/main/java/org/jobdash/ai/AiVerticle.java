@@ -67,15 +67,16 @@ public final class AiVerticle extends VerticleBase {
       TextEmbedder embedder = new TextEmbedder(batcher, remote, config.embeddingProvider());
       SessionRecorder sessions = new SessionRecorder(catalog.result());
       EmbeddingRepository embeddings = new EmbeddingRepository(pool, mode.result());
+      ResumeTexts resumeTexts = new ResumeTexts(vertx, config.resumeContentTimeoutMs());
       AnalysisService analyses = new AnalysisService(vertx, pool, new AnalysisRepository(), embeddings, sessions,
-          embedder, inference, config.resumeContentTimeoutMs());
+          embedder, inference, resumeTexts);
       OptimizeRepository optimizeRepository = new OptimizeRepository(pool);
       OptimizationService optimizations = new OptimizationService(vertx, pool, optimizeRepository, sessions, inference,
-          remote, config.optimizer(), config.userPreferencesTimeoutMs());
+          remote, config.optimizer(), config.userPreferencesTimeoutMs(), resumeTexts);
 
       Handler<RoutingContext> authenticated = new BearerAuth(new JwtVerifier(vertx, config.jwt()));
-      Handler<RoutingContext> body = ServiceRouter.jsonBody(config.http().bodyLimitBytes());
-      Handler<RoutingContext> batchBody = ServiceRouter.jsonBody(config.limits().batchBodyLimitBytes());
+      Handler<RoutingContext> body = ServiceRouter.jsonBody(vertx, config.http().bodyLimitBytes());
+      Handler<RoutingContext> batchBody = ServiceRouter.unparsedJsonBody(vertx, config.limits().batchBodyLimitBytes());
       Router router = ServiceRouter.create(vertx, SERVICE, () -> pool.query("SELECT 1").execute()
               .map(rows -> new JsonObject().put("database", "UP").put("vectors", mode.result().label)
                   .put("model", MiniLm.MODEL_NAME).put("inferencePending", inference.pending())),

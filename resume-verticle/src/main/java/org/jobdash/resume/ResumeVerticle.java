@@ -1,9 +1,11 @@
 package org.jobdash.resume;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.sqlclient.Pool;
 import org.jobdash.common.auth.BearerAuth;
@@ -99,7 +101,7 @@ public final class ResumeVerticle extends VerticleBase {
         () -> pool.query("SELECT 1").execute().map(rows -> new JsonObject().put("database", "UP")
             .put("storage", stores.active().provider())),
         "openapi/resume-service.yaml");
-    BodyHandler json = ServiceRouter.jsonBody(config.http().bodyLimitBytes());
+    Handler<RoutingContext> json = ServiceRouter.jsonBody(vertx, config.http().bodyLimitBytes());
     // files stream to disk and are refused with 413 as soon as the body passes the limit; the parts are removed
     // when the response ends
     BodyHandler uploads = BodyHandler.create(config.files().uploadsDirectory().toString())

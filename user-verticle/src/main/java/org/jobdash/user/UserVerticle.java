@@ -96,7 +96,7 @@ public final class UserVerticle extends VerticleBase {
             });
       };
       // mounted route by route after the token check, never on /api/* ahead of it
-      Handler<RoutingContext> body = ServiceRouter.jsonBodyAfterCheck(config.http().bodyLimitBytes());
+      Handler<RoutingContext> body = ServiceRouter.jsonBody(vertx, config.http().bodyLimitBytes());
 
       Router router = ServiceRouter.create(vertx, SERVICE,
           () -> pool.query("SELECT 1").execute().map(rows -> new JsonObject().put("database", "UP")),

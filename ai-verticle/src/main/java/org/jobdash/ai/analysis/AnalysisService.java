@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import org.jobdash.ai.ResumeTexts;
 import org.jobdash.ai.TextFields;
 import org.jobdash.ai.embedding.EmbeddingRepository;
 import org.jobdash.ai.embedding.NewEmbedding;
@@ -19,7 +20,6 @@ import org.jobdash.common.bus.Addresses;
 import org.jobdash.common.bus.AnalysisCompleted;
 import org.jobdash.common.bus.AnalyzeResume;
 import org.jobdash.common.bus.Bus;
-import org.jobdash.common.bus.ResumeContent;
 import org.jobdash.common.http.ApiException;
 import org.jobdash.common.work.BoundedWorker;
 import org.jobdash.common.work.Deadline;
@@ -70,11 +70,11 @@ public final class AnalysisService {
   private final SessionRecorder sessions;
   private final TextEmbedder embedder;
   private final BoundedWorker worker;
-  private final long resumeContentTimeoutMs;
+  private final ResumeTexts resumes;
 
   public AnalysisService(Vertx vertx, Pool pool, AnalysisRepository analyses, EmbeddingRepository embeddings,
                          SessionRecorder sessions, TextEmbedder embedder, BoundedWorker worker,
-                         long resumeContentTimeoutMs) {
+                         ResumeTexts resumes) {
     this.vertx = vertx;
     this.pool = pool;
     this.analyses = analyses;
@@ -82,7 +82,7 @@ public final class AnalysisService {
     this.sessions = sessions;
     this.embedder = embedder;
     this.worker = worker;
-    this.resumeContentTimeoutMs = resumeContentTimeoutMs;
+    this.resumes = resumes;
   }
 
   public Future<Skills> skills(UUID userId, String text, Deadline deadline) {
@@ -116,18 +116,12 @@ public final class AnalysisService {
                                    Deadline deadline) {
     long started = System.nanoTime();
     Future<String> resume = resumeId == null ? Future.succeededFuture(resumeText)
-        : Bus.request(vertx, Addresses.RESUME_CONTENT_GET, ResumeContent.request(resumeId, userId),
-                resumeContentTimeoutMs)
-            .map(ResumeContent::fromJson)
-            .map(content -> {
-              if (!content.userId().equals(userId) || !content.resumeId().equals(resumeId)) {
-                throw new ApiException.NotFound("No such résumé");
-              }
-              if (content.content() == null || content.content().isBlank()) {
-                throw new ApiException.Unprocessable("The résumé has no text to match yet");
-              }
-              return content.content();
-            });
+        : resumes.owned(userId, resumeId).map(content -> {
+          if (content.isBlank()) {
+            throw new ApiException.Unprocessable("The résumé has no text to match yet");
+          }
+          return content;
+        });
     // the résumé's chunks first, the job's second
     return resume.compose(text -> worker.submit(deadline, d -> new Cut(Chunks.of(text, CHUNK_WORDS, d),
             Chunks.of(job, CHUNK_WORDS, d)))

@@ -9,6 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import org.jobdash.ai.AiConfig;
 import org.jobdash.ai.TextFields;
 import org.jobdash.common.auth.AuthUser;
+import org.jobdash.common.http.JsonBodies;
 import org.jobdash.common.http.ApiException;
 import org.jobdash.common.http.JsonInput;
 import org.jobdash.common.http.RequestDeadline;
@@ -81,7 +82,7 @@ public final class EmbeddingRoutes {
 
   private void batch(RoutingContext ctx) {
     UUID userId = AuthUser.of(ctx).userId();
-    Buffer body = ctx.body().buffer();
+    Buffer body = JsonBodies.raw(ctx);
     service.storeBatch(userId, body, RequestDeadline.of(ctx, limits.taskDeadline()))
         .onSuccess(ids -> {
           JsonArray out = new JsonArray();

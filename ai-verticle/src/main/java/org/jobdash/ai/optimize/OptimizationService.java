@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import org.jobdash.ai.ResumeTexts;
 import org.jobdash.ai.analysis.ContentAnalyzer;
 import org.jobdash.ai.provider.RemoteChat;
 import org.jobdash.ai.session.SessionRecorder;
@@ -61,9 +62,11 @@ public final class OptimizationService {
   private final RemoteChat chat;
   private final String optimizer;
   private final long preferencesTimeoutMs;
+  private final ResumeTexts resumes;
 
   public OptimizationService(Vertx vertx, Pool pool, OptimizeRepository repository, SessionRecorder sessions,
-                             BoundedWorker worker, RemoteChat chat, String optimizer, long preferencesTimeoutMs) {
+                             BoundedWorker worker, RemoteChat chat, String optimizer, long preferencesTimeoutMs,
+                             ResumeTexts resumes) {
     this.vertx = vertx;
     this.pool = pool;
     this.repository = repository;
@@ -72,6 +75,7 @@ public final class OptimizationService {
     this.chat = chat;
     this.optimizer = optimizer;
     this.preferencesTimeoutMs = preferencesTimeoutMs;
+    this.resumes = resumes;
   }
 
   /** The user's settings: stored ones or defaults, with the user service's AI settings where it answers in time. */
@@ -93,7 +97,10 @@ public final class OptimizationService {
 
   public Future<Outcome> optimize(Request request, Deadline deadline) {
     if (request.requestId() == null) {
-      return run(request, deadline);
+      // a client's request may link the result to a résumé only if the caller owns it
+      Future<String> owned = request.resumeId() == null ? Future.succeededFuture()
+          : resumes.owned(request.userId(), request.resumeId());
+      return owned.compose(ignored -> run(request, deadline));
     }
     return sessions.byRequest(pool, request.requestId()).compose(existing -> {
       if (existing.isPresent() && "completed".equals(existing.get().status())

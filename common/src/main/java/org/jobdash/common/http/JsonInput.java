@@ -39,7 +39,8 @@ public final class JsonInput {
    * body, which the body handler's limit bounds, like the parse before it.
    */
   public static JsonInput body(RoutingContext ctx) {
-    return parse(ctx.body() == null ? null : ctx.body().buffer());
+    JsonInput parsed = ctx.get(JsonBodies.PARSED);
+    return parsed != null ? parsed : parse(JsonBodies.raw(ctx));
   }
 
   /** {@link #body} of these bytes. */

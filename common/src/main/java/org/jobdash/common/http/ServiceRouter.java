@@ -1,16 +1,18 @@
 package org.jobdash.common.http;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.micrometer.backends.BackendRegistries;
+import org.jobdash.common.work.BoundedWorker;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
@@ -48,6 +50,7 @@ public final class ServiceRouter {
                               String openApiResource, boolean metrics) {
     Router router = Router.router(vertx);
     router.route().failureHandler(Problems::handle);
+    router.route().handler(ServiceRouter::queryDecodes);
     for (int status : new int[] {400, 404, 405, 406, 413, 415, 500}) {
       router.errorHandler(status, ctx -> Problems.send(ctx,
           Problems.toApiException(ctx.failure(), status), ctx.request().path()));
@@ -98,20 +101,34 @@ public final class ServiceRouter {
     return ConnectionGuard.install(vertx, server, limits, http.host() + ":" + http.port(), router).listen();
   }
 
-  /** A body handler for JSON APIs: bodies above {@code limit} bytes are refused with 413 while they stream in. */
-  public static BodyHandler jsonBody(long limit) {
-    return BodyHandler.create(false).setBodyLimit(limit);
+  /**
+   * The body handler of JSON routes of this Vert.x instance's services (see {@link JsonBodies}): bodies above
+   * {@code limit} bytes are refused with 413, large ones are parsed on the shared {@code json-parsing} worker.
+   */
+  public static Handler<RoutingContext> jsonBody(Vertx vertx, long limit) {
+    return jsonBodies(vertx).limit(limit);
   }
 
-  /**
-   * {@link #jsonBody} to mount on a route after a check that paused the request (a token check), so that only
-   * an accepted caller's body is read. Vert.x-web refuses a {@link BodyHandler} after another handler on the
-   * same route because an unpaused request loses its body meanwhile; this one is not a {@code BodyHandler} to
-   * the route, and the pause keeps the body.
-   */
-  public static io.vertx.core.Handler<RoutingContext> jsonBodyAfterCheck(long limit) {
-    BodyHandler handler = jsonBody(limit);
-    return handler::handle;
+  /** {@link #jsonBody} for a route that decodes its body as a stream itself. */
+  public static Handler<RoutingContext> unparsedJsonBody(Vertx vertx, long limit) {
+    return jsonBodies(vertx).unparsed(limit);
+  }
+
+  /** A query string that is not valid percent-encoding is a 400, not a failure deep in a route. */
+  private static void queryDecodes(RoutingContext ctx) {
+    try {
+      ctx.queryParams();
+      ctx.request().params();
+    } catch (IllegalArgumentException e) {
+      ctx.fail(ApiException.Invalid.field("query", "is not valid percent-encoding"));
+      return;
+    }
+    ctx.next();
+  }
+
+  private static JsonBodies jsonBodies(Vertx vertx) {
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    return new JsonBodies(BoundedWorker.shared(vertx, "json-parsing", threads, 64, 10), Duration.ofSeconds(5));
   }
 
   public static void json(RoutingContext ctx, int status, Object body) {

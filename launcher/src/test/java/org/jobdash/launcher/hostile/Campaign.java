@@ -51,6 +51,9 @@ final class Campaign {
       if (request.expect() == Case.Expect.UNAUTHORIZED && status != 401) {
         out.add("bad token not 401");
       }
+      if (request.expect() == Case.Expect.SUCCESS && (status < 200 || status >= 300)) {
+        out.add("valid request not served");
+      }
       return out;
     }
   }

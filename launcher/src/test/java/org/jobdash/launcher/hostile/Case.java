@@ -22,7 +22,9 @@ record Case(String operation, String service, String family, String attack, Http
     /** another user's resource */
     NOT_FOUND,
     /** a token that is missing, malformed, forged or expired */
-    UNAUTHORIZED
+    UNAUTHORIZED,
+    /** a well-formed request the service must serve (a valid upload): proves the attacks reach real work */
+    SUCCESS
   }
 
   /** {@code family: attack}, as reports name it. */

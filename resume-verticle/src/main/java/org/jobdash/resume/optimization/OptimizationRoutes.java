@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.jobdash.common.auth.AuthUser;
+import org.jobdash.common.http.JsonBodies;
 import org.jobdash.common.http.JsonInput;
 import org.jobdash.common.http.ServiceRouter;
 import org.jobdash.resume.StorableText;
@@ -33,7 +34,7 @@ public final class OptimizationRoutes {
 
   private void request(RoutingContext ctx) {
     UUID resumeId = JsonInput.pathUuid(ctx, "id");
-    JsonInput in = ctx.body().length() == 0 ? JsonInput.of(new JsonObject()) : JsonInput.body(ctx);
+    JsonInput in = JsonBodies.raw(ctx).length() == 0 ? JsonInput.of(new JsonObject()) : JsonInput.body(ctx);
     String jobDescription = in.optionalString("jobDescription", MAX_JOB_DESCRIPTION);
     String targetRole = in.optionalString("targetRole", 255);
     UUID templateId = in.optionalUuid("templateId");
