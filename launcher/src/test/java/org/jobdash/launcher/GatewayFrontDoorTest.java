@@ -137,10 +137,13 @@ class GatewayFrontDoorTest {
 
   @Test
   void theBackendsMetricsDocumentsAndHealthAreNotReachableButTheirApisAre() throws Exception {
-    for (String notThere : new String[] {"/metrics", "/openapi.yaml", "/.well-known/openapi.yaml", "/.well-known",
-        "/api/v1", "/api/v1/usersx/me"}) {
+    for (String notThere : new String[] {"/metrics", "/.well-known/openapi.yaml", "/.well-known", "/api/v1",
+        "/api/v1/usersx/me"}) {
       assertProblem(RawHttp.get(gateway, notThere), 404);
     }
+    // the gateway's own document is the merged one, not the service's
+    assertThat(RawHttp.get(gateway, "/openapi.yaml").body()).contains("url: /")
+        .isNotEqualTo(RawHttp.get(user, "/openapi.yaml").body());
     assertThat(RawHttp.get(user, "/metrics").status()).as("the user service has metrics").isEqualTo(200);
     assertThat(RawHttp.get(gateway, "/health/live").json().getString("service")).isEqualTo("gateway");
     assertThat(RawHttp.get(gateway, "/health/ready").json().getString("service")).isEqualTo("gateway");

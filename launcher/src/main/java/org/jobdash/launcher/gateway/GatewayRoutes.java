@@ -13,6 +13,9 @@ record GatewayRoutes(long jsonBodyLimit, long uploadBodyLimit, long batchBodyLim
   /** Where a request goes and the most body bytes it may carry. */
   record Destination(String service, long bodyLimit) {}
 
+  /** The services behind the gateway. */
+  static final List<String> SERVICES = List.of("user", "resume", "ai");
+
   /** Path prefix → service, for {@code /api/v1/...}. */
   static final List<Map.Entry<String, String>> PREFIXES = List.of(
       Map.entry("/api/v1/auth", "user"),

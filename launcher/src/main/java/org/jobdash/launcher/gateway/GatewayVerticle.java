@@ -41,7 +41,9 @@ import java.util.Map;
  * and passing the client's address on in {@code X-Forwarded-For}. It routes on the decoded path and refuses one
  * that a backend could read differently ({@link GatewayPath}), refuses bodies over the route's limit (413), and
  * holds connections to its limits (slow heads and bodies, line and header sizes, a connection cap). Its own
- * {@code /health/ready} is UP only when every service is; it serves no {@code /metrics}.
+ * {@code /health/ready} is UP only when every service is; it serves no {@code /metrics}. Its own
+ * {@code /openapi.yaml} is the services' documents merged into one ({@link GatewayDocs}), with Swagger UI at
+ * {@code /docs}; the services' own documents stay on their ports.
  */
 public final class GatewayVerticle extends VerticleBase {
 
@@ -62,7 +64,7 @@ public final class GatewayVerticle extends VerticleBase {
     JsonObject targets = config.getJsonObject("routes", new JsonObject());
     Map<String, SocketAddress> backends = new LinkedHashMap<>();
     Map<String, URI> bases = new LinkedHashMap<>();
-    for (String service : List.of("user", "resume", "ai")) {
+    for (String service : GatewayRoutes.SERVICES) {
       URI uri = URI.create(targets.getString(service));
       bases.put(service, uri);
       backends.put(service, SocketAddress.inetSocketAddress(uri.getPort(), uri.getHost()));
@@ -86,7 +88,10 @@ public final class GatewayVerticle extends VerticleBase {
     Router router = ServiceRouter.create(vertx, "gateway", () -> readiness(health, bases), null, false);
     // before every other route, so that no form of a path reaches anything before it is checked
     router.route().order(-1).handler(ctx -> frontDoor(ctx, routes, proxy));
-    return ServiceRouter.listen(vertx, router, http);
+    return GatewayDocs.load(vertx).compose(docs -> {
+      docs.mount(router);
+      return ServiceRouter.listen(vertx, router, http);
+    });
   }
 
   private void frontDoor(RoutingContext ctx, GatewayRoutes routes, HttpProxy proxy) {

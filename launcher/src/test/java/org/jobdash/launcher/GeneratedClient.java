@@ -1,0 +1,84 @@
+package org.jobdash.launcher;
+
+import org.jobdash.client.ApiClient;
+import org.jobdash.client.ApiException;
+import org.jobdash.client.api.AnalysisApi;
+import org.jobdash.client.api.DefaultApi;
+import org.jobdash.client.model.ApiV1AiJobMatchPost201Response;
+import org.jobdash.client.model.ApiV1AiJobMatchPostRequest;
+import org.jobdash.client.model.ApiV1AuthEmailVerifyPostRequest;
+import org.jobdash.client.model.ApiV1AuthLoginPostRequest;
+import org.jobdash.client.model.ApiV1AuthRegisterPostRequest;
+import org.jobdash.client.model.ProcessingStatus;
+import org.jobdash.client.model.Resume;
+import org.jobdash.client.model.Tokens;
+import org.jobdash.client.model.User;
+
+import java.io.File;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * The journey's calls, made with the client that openapi-generator (java, native library) built from the
+ * gateway's merged document. The generator names API classes after tags and methods and inline models after
+ * operationIds (while the documents have none, after method and path: {@code apiV1AuthRegisterPost}); this is the
+ * one place that uses those names, so that an operationId given or changed in a document is a rename here.
+ */
+final class GeneratedClient {
+
+  private final ApiClient client = new ApiClient();
+  private String accessToken;
+
+  GeneratedClient(int gatewayPort) {
+    client.updateBaseUri("http://127.0.0.1:" + gatewayPort);
+    client.setReadTimeout(Duration.ofSeconds(60));
+    // the native library has no authentication of its own: the bearer token goes in through the interceptor
+    client.setRequestInterceptor(request -> {
+      if (accessToken != null) {
+        request.header("Authorization", "Bearer " + accessToken);
+      }
+    });
+  }
+
+  User register(String email, String username, String password, String fullName) throws ApiException {
+    return users().apiV1AuthRegisterPost(new ApiV1AuthRegisterPostRequest().email(email).username(username)
+        .password(password).fullName(fullName));
+  }
+
+  void verifyEmail(String token) throws ApiException {
+    users().apiV1AuthEmailVerifyPost(new ApiV1AuthEmailVerifyPostRequest().token(token));
+  }
+
+  /** Logs in, and sends the access token with every later call. */
+  Tokens login(String login, String password) throws ApiException {
+    Tokens tokens = users().apiV1AuthLoginPost(new ApiV1AuthLoginPostRequest().login(login).password(password));
+    accessToken = tokens.getAccessToken();
+    return tokens;
+  }
+
+  User me() throws ApiException {
+    return users().apiV1UsersMeGet();
+  }
+
+  Resume upload(File file, String title) throws ApiException {
+    return resumes().apiV1ResumesPost(file, title);
+  }
+
+  ProcessingStatus processingStatus(UUID resume) throws ApiException {
+    return resumes().apiV1ResumesIdStatusGet(resume).getProcessingStatus();
+  }
+
+  ApiV1AiJobMatchPost201Response matchJob(UUID resume, String jobTitle, String jobDescription) throws ApiException {
+    return new AnalysisApi(client).apiV1AiJobMatchPost(new ApiV1AiJobMatchPostRequest().resumeId(resume)
+        .jobTitle(jobTitle).jobDescription(jobDescription));
+  }
+
+  // the user and résumé documents tag no operation yet: the generator puts them all in DefaultApi
+  private DefaultApi users() {
+    return new DefaultApi(client);
+  }
+
+  private DefaultApi resumes() {
+    return new DefaultApi(client);
+  }
+}
