@@ -62,7 +62,8 @@ public final class ResumeVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    ResumeConfig config = ResumeConfig.from(config());
+    // the launcher's own defaults hold only part of this section until it reads the module's (issue 12)
+    ResumeConfig config = ResumeConfig.from(ResumeConfig.withDefaults(config()));
     NativeCrypto.install();
     pool = Pools.pool(vertx, "resume-service", config.database());
     BoundedWorker files = BoundedWorker.shared(vertx, "resume-files", config.files().workerThreads(),
