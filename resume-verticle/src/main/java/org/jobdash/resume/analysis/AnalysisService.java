@@ -61,7 +61,8 @@ public final class AnalysisService {
     });
   }
 
-  private static String contractProblem(AnalysisCompleted e) {
+  /** Why an answer breaks the contract of {@code resume.analysis.completed}, or null when it keeps it. */
+  static String contractProblem(AnalysisCompleted e) {
     if (!AnalysisCompleted.COMPLETED.equals(e.status()) && !AnalysisCompleted.FAILED.equals(e.status())) {
       return "status must be completed or failed, not " + e.status();
     }
