@@ -30,14 +30,8 @@ public record Resume(UUID id, UUID userId, String title, String originalFilename
         .put("mimeType", mimeType)
         .put("fileSize", fileSize)
         .put("checksumSha256", checksumSha256)
-        .put("storageProvider", storageProvider)
-        .put("processingStatus", processingStatus)
-        .put("processingError", processingError)
-        .put("analysisRequestedAt", Rows.iso(analysisRequestedAt))
-        .put("analysisAttempts", analysisAttempts)
-        .put("analysisCompletedAt", Rows.iso(analysisCompletedAt))
-        .put("qualityScore", qualityScore)
-        .put("atsScore", atsScore)
+        .put("storageProvider", storageProvider);
+    analysisState(json)
         .put("skills", skills)
         .put("currentVersion", currentVersion)
         .put("createdAt", Rows.iso(createdAt))
@@ -50,15 +44,17 @@ public record Resume(UUID id, UUID userId, String title, String originalFilename
 
   /** Where the analysis of the current text stands ({@code GET …/status}). */
   public JsonObject statusJson() {
-    return new JsonObject()
-        .put("resumeId", id.toString())
+    return analysisState(new JsonObject().put("resumeId", id.toString())).put("currentVersion", currentVersion);
+  }
+
+  private JsonObject analysisState(JsonObject json) {
+    return json
         .put("processingStatus", processingStatus)
         .put("processingError", processingError)
         .put("analysisRequestedAt", Rows.iso(analysisRequestedAt))
         .put("analysisAttempts", analysisAttempts)
         .put("analysisCompletedAt", Rows.iso(analysisCompletedAt))
         .put("qualityScore", qualityScore)
-        .put("atsScore", atsScore)
-        .put("currentVersion", currentVersion);
+        .put("atsScore", atsScore);
   }
 }

@@ -111,6 +111,33 @@ class ResumeContractTest {
   }
 
   @Test
+  void everyOperationShowsItsSuccessfulAnswerByExampleAndAJsonBodyToo() {
+    forEachOperation((id, op) -> {
+      JsonObject responses = op.getJsonObject("responses");
+      boolean success = false;
+      for (String status : responses.fieldNames()) {
+        JsonObject content = resolve(responses.getJsonObject(status)).getJsonObject("content");
+        if (status.startsWith("2") && content != null) {
+          success = true;
+          for (String type : content.fieldNames()) {
+            assertThat(hasExample(content.getJsonObject(type))).as(id + " " + status + " " + type).isTrue();
+          }
+        }
+      }
+      assertThat(success || responses.containsKey("204")).as(id + " answers with a body or 204").isTrue();
+      JsonObject body = op.getJsonObject("requestBody");
+      if (body != null) {
+        body.getJsonObject("content").forEach(e -> assertThat(hasExample((JsonObject) e.getValue()))
+            .as(id + " request " + e.getKey()).isTrue());
+      }
+    });
+  }
+
+  private static boolean hasExample(JsonObject mediaType) {
+    return mediaType.containsKey("example") || !mediaType.getJsonObject("examples", new JsonObject()).isEmpty();
+  }
+
+  @Test
   void everySuccessfulJsonAnswerHasASchemaWithItsRequiredFields() {
     forEachOperation((id, op) -> {
       JsonObject responses = op.getJsonObject("responses");
