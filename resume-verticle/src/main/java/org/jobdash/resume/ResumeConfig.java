@@ -2,13 +2,20 @@ package org.jobdash.resume;
 
 import io.vertx.core.json.JsonObject;
 import org.jobdash.common.auth.JwtSettings;
+import org.jobdash.common.config.ConfigLoader;
+import org.jobdash.common.config.Settings;
 import org.jobdash.common.db.DatabaseConfig;
 import org.jobdash.common.http.HttpSettings;
+import org.jobdash.common.text.Text;
 
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** The résumé service's settings, built once from its merged configuration section. */
+/**
+ * The résumé service's settings, built once from its merged configuration section. Every default is in the
+ * module's {@code jobdash/resume.json} ({@link #defaults()}), once; {@link #from} reads the section without
+ * defaults of its own, so a missing setting stops the start with its name.
+ */
 public record ResumeConfig(
     HttpSettings http,
     DatabaseConfig database,
@@ -39,9 +46,10 @@ public record ResumeConfig(
   }
 
   /**
-   * Uploads and text work: where the body handler streams uploads, the worker pool that parses them and walks
-   * résumé texts (diffs, section changes), the text size limit, what reading one file may cost (PDF pages, bytes
-   * its decoders produce), and the deadline of each piece of work.
+   * Uploads and text work: where the body handler streams uploads ({@code files.uploadsDirectory}, by default
+   * {@code uploads} under the data directory), the worker pool that parses them and walks résumé texts (diffs,
+   * section changes; {@code files.workerThreads} 0 is one thread per core), the text size limit, what reading one
+   * file may cost (PDF pages, bytes its decoders produce), and the deadline of each piece of work.
    */
   public record Files(Path uploadsDirectory, int workerThreads, int workerQueue, int maxContentChars, int maxPdfPages,
                       long maxDecodedBytes, Duration processingTimeout) {}
@@ -49,42 +57,56 @@ public record ResumeConfig(
   /** The re-send sweep of analyses that got no answer. */
   public record Analysis(Duration resendAfter, int maxAttempts, Duration sweepInterval, int sweepBatch) {}
 
-  public static ResumeConfig from(JsonObject json) {
-    Path dataDir = Path.of(json.getString("dataDir", "./data"));
-    JsonObject storage = json.getJsonObject("storage", new JsonObject());
-    JsonObject files = json.getJsonObject("files", new JsonObject());
-    JsonObject analysis = json.getJsonObject("analysis", new JsonObject());
-    JsonObject optimization = json.getJsonObject("optimization", new JsonObject());
-    String uploads = files.getString("uploadsDirectory");
-    return new ResumeConfig(
-        HttpSettings.from(json.getJsonObject("http", new JsonObject()), 8082),
-        DatabaseConfig.from("resume.database.url (RESUME_SERVICE_DATABASE_URL)",
-            json.getJsonObject("database", new JsonObject())),
-        JwtSettings.from(json.getJsonObject("jwt", new JsonObject())),
-        dataDir,
-        new Storage(
-            blankToNull(storage.getString("provider")),
-            storage.getLong("maxFileSizeBytes", 10_485_760L),
-            storage.getJsonObject("local", new JsonObject()),
-            storage.getJsonObject("s3", new JsonObject()),
-            storage.getJsonObject("railway", new JsonObject())),
-        new Files(
-            uploads == null || uploads.isBlank() ? dataDir.resolve("uploads") : Path.of(uploads),
-            files.getInteger("workerThreads", Math.max(1, Runtime.getRuntime().availableProcessors())),
-            files.getInteger("workerQueue", 64),
-            files.getInteger("maxContentChars", 1_000_000),
-            files.getInteger("maxPdfPages", 100),
-            files.getLong("maxDecodedBytes", 64L * 1024 * 1024),
-            Duration.ofMillis(files.getLong("processingTimeoutMs", 20_000L))),
-        new Analysis(
-            Duration.ofMillis(Math.round(analysis.getDouble("resendAfterSeconds", 60.0) * 1000)),
-            analysis.getInteger("maxAttempts", 10),
-            Duration.ofMillis(analysis.getLong("sweepIntervalMs", 30_000L)),
-            analysis.getInteger("sweepBatch", 100)),
-        Duration.ofMillis(optimization.getLong("timeoutMs", 60_000L)));
+  /** The section's name in the configuration. */
+  public static final String SECTION = "resume";
+  private static final String DEFAULTS = "jobdash/" + SECTION + ".json";
+
+  /** Every setting of the résumé section with its default (a fresh copy). */
+  public static JsonObject defaults() {
+    return ConfigLoader.resource(DEFAULTS);
   }
 
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
+  /** {@code section} merged over {@link #defaults()}: for a caller that holds only some of the settings. */
+  public static JsonObject withDefaults(JsonObject section) {
+    JsonObject merged = defaults();
+    ConfigLoader.deepMerge(merged, section);
+    return merged;
+  }
+
+  /** @param json the whole résumé section; a setting that is missing or of the wrong type fails, naming it */
+  public static ResumeConfig from(JsonObject json) {
+    Settings section = Settings.of(SECTION, json);
+    Path dataDir = Path.of(section.text("dataDir"));
+    Settings http = section.section("http");
+    Settings storage = section.section("storage");
+    Settings files = section.section("files");
+    Settings analysis = section.section("analysis");
+    String uploads = Text.blankToNull(files.nullableText("uploadsDirectory"));
+    int workerThreads = files.integer("workerThreads");
+    return new ResumeConfig(
+        HttpSettings.from(http.json(), http.integer("port")),
+        DatabaseConfig.from("resume.database.url (RESUME_SERVICE_DATABASE_URL)", section.section("database").json()),
+        JwtSettings.from(section.section("jwt").json()),
+        dataDir,
+        new Storage(
+            Text.blankToNull(storage.nullableText("provider")),
+            storage.whole("maxFileSizeBytes"),
+            storage.section("local").json(),
+            storage.section("s3").json(),
+            storage.section("railway").json()),
+        new Files(
+            uploads == null ? dataDir.resolve("uploads") : Path.of(uploads),
+            workerThreads > 0 ? workerThreads : Runtime.getRuntime().availableProcessors(),
+            files.integer("workerQueue"),
+            files.integer("maxContentChars"),
+            files.integer("maxPdfPages"),
+            files.whole("maxDecodedBytes"),
+            Duration.ofMillis(files.whole("processingTimeoutMs"))),
+        new Analysis(
+            Duration.ofMillis(Math.round(analysis.number("resendAfterSeconds") * 1000)),
+            analysis.integer("maxAttempts"),
+            Duration.ofMillis(analysis.whole("sweepIntervalMs")),
+            analysis.integer("sweepBatch")),
+        Duration.ofMillis(section.section("optimization").whole("timeoutMs")));
   }
 }

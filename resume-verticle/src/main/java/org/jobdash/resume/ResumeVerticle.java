@@ -31,11 +31,10 @@ import org.jobdash.resume.stats.StatsRoutes;
 import org.jobdash.resume.storage.ObjectStores;
 import org.jobdash.resume.storage.StorageRepository;
 import org.jobdash.resume.upload.FileInspector;
-import org.jobdash.resume.version.VersionRepository;
 import org.jobdash.resume.version.SectionChanges;
+import org.jobdash.resume.version.VersionRepository;
 import org.jobdash.resume.version.VersionRoutes;
 import org.jobdash.resume.version.VersionService;
-import org.jobdash.resume.version.VersionWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +62,8 @@ public final class ResumeVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    ResumeConfig config = ResumeConfig.from(config());
+    // the launcher's own defaults hold only part of this section until it reads the module's (issue 12)
+    ResumeConfig config = ResumeConfig.from(ResumeConfig.withDefaults(config()));
     NativeCrypto.install();
     pool = Pools.pool(vertx, "resume-service", config.database());
     BoundedWorker files = BoundedWorker.shared(vertx, "resume-files", config.files().workerThreads(),
@@ -83,17 +83,16 @@ public final class ResumeVerticle extends VerticleBase {
   private Future<?> wire(ResumeConfig config, BoundedWorker files) {
     AnalysisRequests analysisRequests = new AnalysisRequests(vertx);
     ResumeConfig.Files limits = config.files();
-    VersionWriter writer = new VersionWriter();
+    VersionRepository versionRepository = new VersionRepository(pool);
     SectionChanges sectionChanges = new SectionChanges(files);
     FileInspector inspector = new FileInspector(new FileInspector.Limits(limits.maxContentChars(), limits.maxPdfPages(),
         limits.maxDecodedBytes()));
     ResumeService resumes = new ResumeService(pool, new ResumeRepository(pool), new StorageRepository(pool), stores,
-        files, inspector, writer, sectionChanges, analysisRequests);
-    VersionService versions = new VersionService(pool, new VersionRepository(pool), writer, files, sectionChanges,
-        analysisRequests);
-    OptimizationService optimizations = new OptimizationService(vertx, pool, new OptimizationRepository(pool), writer,
-        files, sectionChanges, analysisRequests, config.optimizationTimeout().toMillis(), limits.maxContentChars(),
-        limits.processingTimeout());
+        files, inspector, versionRepository, sectionChanges, analysisRequests);
+    VersionService versions = new VersionService(pool, versionRepository, files, sectionChanges, analysisRequests);
+    OptimizationService optimizations = new OptimizationService(vertx, pool, new OptimizationRepository(pool),
+        versionRepository, files, sectionChanges, analysisRequests, config.optimizationTimeout().toMillis(),
+        limits.maxContentChars(), limits.processingTimeout());
     AnalysisRepository analysisRepository = new AnalysisRepository(pool);
     AnalysisService analyses = new AnalysisService(analysisRepository);
 

@@ -15,7 +15,7 @@ import org.jobdash.resume.analysis.AnalysisRequests;
 import org.jobdash.resume.optimization.OptimizationRepository;
 import org.jobdash.resume.optimization.OptimizationService;
 import org.jobdash.resume.version.SectionChanges;
-import org.jobdash.resume.version.VersionWriter;
+import org.jobdash.resume.version.VersionRepository;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -140,7 +140,7 @@ class OptimizationTest {
     awaitFinished(caller, id);
     BoundedWorker worker = BoundedWorker.shared(h.vertx, "resume-files", 2, 64, 60);
     OptimizationService service = new OptimizationService(h.vertx, h.db, new OptimizationRepository(h.db),
-        new VersionWriter(), worker, new SectionChanges(worker), new AnalysisRequests(h.vertx), 1000, 100_000,
+        new VersionRepository(h.db), worker, new SectionChanges(worker), new AnalysisRequests(h.vertx), 1000, 100_000,
         Duration.ofSeconds(10));
 
     boolean applied = service.complete(UUID.fromString(id), new OptimizationResult(UUID.fromString(id),

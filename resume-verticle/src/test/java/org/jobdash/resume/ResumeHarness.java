@@ -65,7 +65,7 @@ final class ResumeHarness implements AutoCloseable {
     return start(new JsonObject());
   }
 
-  /** @param overrides merged over the test configuration */
+  /** @param overrides merged over the test configuration, which is the module's defaults with its own settings */
   static ResumeHarness start(JsonObject overrides) {
     try {
       DatabaseUrl url = PostgresFixture.migratedDatabase("resume");
@@ -73,13 +73,14 @@ final class ResumeHarness implements AutoCloseable {
       int port = TestClient.freePort();
       Vertx vertx = Vertx.vertx();
       TestTokens tokens = new TestTokens(vertx);
-      JsonObject config = new JsonObject()
+      JsonObject config = ResumeConfig.defaults();
+      ConfigLoader.deepMerge(config, new JsonObject()
           .put("http", new JsonObject().put("host", "127.0.0.1").put("port", port))
           .put("database", new JsonObject().put("url", url.toUrl()).put("poolSize", 16))
           .put("jwt", tokens.jwtConfig())
           .put("dataDir", dataDir.toString())
           .put("storage", new JsonObject().put("maxFileSizeBytes", MAX_FILE))
-          .put("files", new JsonObject().put("workerThreads", 2));
+          .put("files", new JsonObject().put("workerThreads", 2)));
       ConfigLoader.deepMerge(config, overrides);
       ResumeHarness h = new ResumeHarness(vertx, new TestClient(vertx, port), url,
           Pools.pool(vertx, "resume-test-" + port, DatabaseConfig.from("test", new JsonObject().put("url", url.toUrl()))),

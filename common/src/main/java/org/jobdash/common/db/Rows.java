@@ -32,6 +32,14 @@ public final class Rows {
     return time == null ? null : INSTANT.format(time.atOffset(ZoneOffset.UTC));
   }
 
+  /**
+   * A timestamp inside a JSONB document ({@code jsonb_build_object(..., 'created_at', created_at)}), which
+   * PostgreSQL writes as text with the session's offset; null when absent.
+   */
+  public static OffsetDateTime timestamp(Object jsonValue) {
+    return jsonValue == null ? null : OffsetDateTime.parse(jsonValue.toString());
+  }
+
   public static String text(UUID id) {
     return id == null ? null : id.toString();
   }

@@ -54,6 +54,12 @@ class KeysetTest {
   }
 
   @Test
+  void timestampsInsideJsonbDocumentsReadAsTheSameInstant() {
+    assertThat(Rows.iso(Rows.timestamp("2026-12-02T01:34:00.716378+01:00"))).isEqualTo("2026-12-02T00:34:00.716378Z");
+    assertThat(Rows.timestamp(null)).isNull();
+  }
+
+  @Test
   void blankTextIsNull() {
     assertThat(Text.blankToNull(null)).isNull();
     assertThat(Text.blankToNull(" \t ")).isNull();

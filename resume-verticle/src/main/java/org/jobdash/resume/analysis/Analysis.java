@@ -1,34 +1,25 @@
 package org.jobdash.resume.analysis;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Row;
-import org.jobdash.resume.Timestamps;
+import org.jobdash.common.db.Rows;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A {@code resume_analyses} row: one answer of the AI service to an analysis request. */
+/**
+ * A {@code resume_analyses} row: one answer of the AI service to an analysis request. {@code skills}, {@code findings}
+ * and {@code recommendations} are its JSON documents as it sent them.
+ */
 public record Analysis(UUID id, UUID requestId, String analysisType, String status, Double overallScore,
-                       Double atsScore, Double contentScore, Double skillsScore, Object skills, Object findings,
-                       Object recommendations, String aiModel, Integer processingTimeMs, String errorMessage,
+                       Double atsScore, Double contentScore, Double skillsScore, JsonArray skills, JsonObject findings,
+                       JsonArray recommendations, String aiModel, Integer processingTimeMs, String errorMessage,
                        OffsetDateTime createdAt) {
-
-  static final String COLUMNS = "a.id, a.request_id, a.analysis_type, a.status, a.overall_score, a.ats_score, "
-      + "a.content_score, a.skills_score, a.skills, a.findings, a.recommendations, a.ai_model, a.processing_time_ms, "
-      + "a.error_message, a.created_at";
-
-  static Analysis from(Row r) {
-    return new Analysis(r.getUUID("id"), r.getUUID("request_id"), r.getString("analysis_type"), r.getString("status"),
-        r.getDouble("overall_score"), r.getDouble("ats_score"), r.getDouble("content_score"),
-        r.getDouble("skills_score"), r.getValue("skills"), r.getValue("findings"), r.getValue("recommendations"),
-        r.getString("ai_model"), r.getInteger("processing_time_ms"), r.getString("error_message"),
-        r.getOffsetDateTime("created_at"));
-  }
 
   public JsonObject toJson() {
     return new JsonObject()
         .put("id", id.toString())
-        .put("requestId", requestId == null ? null : requestId.toString())
+        .put("requestId", Rows.text(requestId))
         .put("analysisType", analysisType)
         .put("status", status)
         .put("overallScore", overallScore)
@@ -41,6 +32,6 @@ public record Analysis(UUID id, UUID requestId, String analysisType, String stat
         .put("aiModel", aiModel)
         .put("processingTimeMs", processingTimeMs)
         .put("errorMessage", errorMessage)
-        .put("createdAt", Timestamps.iso(createdAt));
+        .put("createdAt", Rows.iso(createdAt));
   }
 }

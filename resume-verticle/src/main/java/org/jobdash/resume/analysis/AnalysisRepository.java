@@ -1,12 +1,13 @@
 package org.jobdash.resume.analysis;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import org.jobdash.common.bus.AnalysisCompleted;
-import org.jobdash.resume.RowJson;
+import org.jobdash.common.db.Rows;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,8 +50,11 @@ public final class AnalysisRepository {
       )
       SELECT (SELECT count(*) FROM stored) AS stored, (SELECT count(*) FROM applied) AS applied""";
 
-  private static final String OF_RESUME = "SELECT " + Analysis.COLUMNS + """
-       FROM resume_analyses a JOIN resumes r ON r.id = a.resume_id
+  private static final String OF_RESUME = """
+      SELECT a.id, a.request_id, a.analysis_type, a.status, a.overall_score, a.ats_score, a.content_score,
+             a.skills_score, a.skills, a.findings, a.recommendations, a.ai_model, a.processing_time_ms,
+             a.error_message, a.created_at
+      FROM resume_analyses a JOIN resumes r ON r.id = a.resume_id
       WHERE r.id = $1 AND r.user_id = $2
       ORDER BY a.created_at DESC, a.id DESC
       LIMIT $3""";
@@ -109,15 +113,15 @@ public final class AnalysisRepository {
   public Future<List<Analysis>> ofResume(UUID resumeId, UUID userId, int limit) {
     return pool.preparedQuery(OF_RESUME).execute(Tuple.of(resumeId, userId, limit)).map(rows -> {
       List<Analysis> out = new ArrayList<>(rows.size());
-      rows.forEach(r -> out.add(Analysis.from(r)));
+      rows.forEach(r -> out.add(analysis(r)));
       return out;
     });
   }
 
   /** The seed's {@code get_analysis_summary}; empty when the résumé is not the user's. */
-  public Future<Optional<JsonObject>> summary(UUID resumeId, UUID userId) {
+  public Future<Optional<AnalysisSummary>> summary(UUID resumeId, UUID userId) {
     return pool.preparedQuery(SUMMARY).execute(Tuple.of(resumeId, userId))
-        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(RowJson.of(rows.iterator().next())));
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(summary(rows.iterator().next())));
   }
 
   /** Marks failed the pending analyses that had {@code maxAttempts} requests and no answer; returns how many. */
@@ -137,5 +141,29 @@ public final class AnalysisRepository {
 
   private static double seconds(Duration d) {
     return d.toMillis() / 1000.0;
+  }
+
+  private static Analysis analysis(Row r) {
+    return new Analysis(r.getUUID("id"), r.getUUID("request_id"), r.getString("analysis_type"), r.getString("status"),
+        Rows.number(r, "overall_score"), Rows.number(r, "ats_score"), Rows.number(r, "content_score"),
+        Rows.number(r, "skills_score"), array(r.getValue("skills")),
+        r.getValue("findings") instanceof JsonObject o ? o : null, array(r.getValue("recommendations")),
+        r.getString("ai_model"), r.getInteger("processing_time_ms"), r.getString("error_message"),
+        r.getOffsetDateTime("created_at"));
+  }
+
+  private static AnalysisSummary summary(Row r) {
+    return new AnalysisSummary(r.getLong("total_analyses"), r.getLong("completed_analyses"),
+        r.getLong("failed_analyses"), r.getUUID("latest_analysis_id"), r.getString("latest_analysis_type"),
+        r.getOffsetDateTime("latest_analysis_at"), Rows.number(r, "latest_overall_score"),
+        Rows.number(r, "latest_ats_score"), Rows.number(r, "latest_content_score"),
+        Rows.number(r, "latest_skills_score"), array(r.getValue("latest_recommendations")),
+        array(r.getValue("latest_skills")), Rows.number(r, "avg_overall_score"), Rows.number(r, "avg_ats_score"),
+        Rows.number(r, "avg_content_score"), Rows.number(r, "avg_skills_score"),
+        r.getOffsetDateTime("first_analysis_at"), r.getOffsetDateTime("last_analysis_at"));
+  }
+
+  private static JsonArray array(Object jsonb) {
+    return jsonb instanceof JsonArray a ? a : null;
   }
 }

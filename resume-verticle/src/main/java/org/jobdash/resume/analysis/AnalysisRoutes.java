@@ -1,7 +1,5 @@
 package org.jobdash.resume.analysis;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.jobdash.common.auth.AuthUser;
@@ -23,11 +21,7 @@ public final class AnalysisRoutes {
 
   private void list(RoutingContext ctx) {
     analyses.ofResume(AuthUser.of(ctx).userId(), JsonInput.pathUuid(ctx, "id"))
-        .onSuccess(result -> {
-          JsonArray items = new JsonArray();
-          result.items().forEach(a -> items.add(a.toJson()));
-          ServiceRouter.json(ctx, 200, new JsonObject().put("items", items).put("summary", result.summary()));
-        })
+        .onSuccess(result -> ServiceRouter.json(ctx, 200, result.toJson()))
         .onFailure(ctx::fail);
   }
 }

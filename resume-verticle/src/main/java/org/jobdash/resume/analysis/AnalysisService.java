@@ -1,6 +1,7 @@
 package org.jobdash.resume.analysis;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.jobdash.common.bus.AnalysisCompleted;
 import org.jobdash.common.http.ApiException;
@@ -17,7 +18,14 @@ public final class AnalysisService {
   private static final int MAX_LISTED = 100;
 
   /** A résumé's analyses, newest first, with the seed's summary of them. */
-  public record Analyses(List<Analysis> items, JsonObject summary) {}
+  public record Analyses(List<Analysis> items, AnalysisSummary summary) {
+
+    public JsonObject toJson() {
+      JsonArray list = new JsonArray();
+      items.forEach(a -> list.add(a.toJson()));
+      return new JsonObject().put("items", list).put("summary", summary.toJson());
+    }
+  }
 
   private final AnalysisRepository analyses;
 
@@ -53,7 +61,8 @@ public final class AnalysisService {
     });
   }
 
-  private static String contractProblem(AnalysisCompleted e) {
+  /** Why an answer breaks the contract of {@code resume.analysis.completed}, or null when it keeps it. */
+  static String contractProblem(AnalysisCompleted e) {
     if (!AnalysisCompleted.COMPLETED.equals(e.status()) && !AnalysisCompleted.FAILED.equals(e.status())) {
       return "status must be completed or failed, not " + e.status();
     }

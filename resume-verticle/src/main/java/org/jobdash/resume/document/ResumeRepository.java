@@ -1,13 +1,16 @@
 package org.jobdash.resume.document;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import org.jobdash.common.db.KeysetCursor;
+import org.jobdash.common.db.Page;
+import org.jobdash.common.db.Rows;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,18 +20,26 @@ import java.util.UUID;
 /** SQL of {@code resumes}; every statement names the owner, so another user's résumé is never read or written. */
 public final class ResumeRepository {
 
+  /** Every column but the content. */
+  private static final String SUMMARY_COLUMNS = "id, user_id, title, original_filename, storage_provider, "
+      + "storage_key, file_size, mime_type, checksum_sha256, content_source, processing_status, processing_error, "
+      + "analysis_requested_at, analysis_attempts, analysis_completed_at, quality_score, ats_score, skills, "
+      + "current_version, created_at, updated_at";
+
+  private static final String COLUMNS = SUMMARY_COLUMNS + ", content";
+
   private static final String INSERT = """
       INSERT INTO resumes (user_id, title, original_filename, storage_provider, storage_key, storage_url, file_size,
                            mime_type, checksum_sha256, content, content_source, processing_status,
                            analysis_requested_at, analysis_attempts, ai_analysis)
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'pending', now(), 1, jsonb_build_object('requestId', $12::text))
-      RETURNING\s""" + Resume.COLUMNS;
+      RETURNING\s""" + COLUMNS;
 
-  private static final String FIND = "SELECT " + Resume.COLUMNS + " FROM resumes WHERE id = $1 AND user_id = $2";
+  private static final String FIND = "SELECT " + COLUMNS + " FROM resumes WHERE id = $1 AND user_id = $2";
 
   private static final String LOCK = FIND + " FOR UPDATE";
 
-  private static final String LIST = "SELECT " + Resume.SUMMARY_COLUMNS + """
+  private static final String LIST = "SELECT " + SUMMARY_COLUMNS + """
        FROM resumes
       WHERE user_id = $1
         AND ($2::text IS NULL OR processing_status = $2)
@@ -55,9 +66,6 @@ public final class ResumeRepository {
   /** A stored file that a deleted row pointed to. */
   public record StoredObject(String provider, String key) {}
 
-  /** Keyset position in a listing: the last item's creation time and id. */
-  public record Position(OffsetDateTime createdAt, UUID id) {}
-
   private final Pool pool;
 
   public ResumeRepository(Pool pool) {
@@ -69,7 +77,7 @@ public final class ResumeRepository {
     return pool.preparedQuery(INSERT).execute(Tuple.from(new Object[] {r.userId(), r.title(), r.originalFilename(),
             r.storageProvider(), r.storageKey(), r.storageUrl(), r.fileSize(), r.mimeType(), r.checksumSha256(),
             r.content(), r.contentSource(), r.analysisRequestId().toString()}))
-        .map(rows -> Resume.from(rows.iterator().next()));
+        .map(rows -> resume(rows.iterator().next()));
   }
 
   public Future<Optional<Resume>> find(UUID id, UUID userId) {
@@ -86,20 +94,26 @@ public final class ResumeRepository {
   }
 
   /**
+   * One page of the user's résumés (without their content), newest first.
+   *
    * @param status null for any
    * @param titleContains null for any; matched case-insensitively, {@code %} and {@code _} taken literally
    * @param after null for the first page
    */
-  public Future<List<Resume>> list(UUID userId, String status, String titleContains, Position after, int limit) {
-    String pattern = titleContains == null ? null : titleContains.toLowerCase(Locale.ROOT)
-        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    return pool.preparedQuery(LIST).execute(Tuple.from(new Object[] {userId, status, pattern,
-            after == null ? null : after.createdAt(), after == null ? null : after.id(), limit}))
+  public Future<Page<Resume>> list(UUID userId, String status, String titleContains, KeysetCursor after, int limit) {
+    return pool.preparedQuery(LIST).execute(Tuple.from(new Object[] {userId, status, containsPattern(titleContains),
+            after == null ? null : after.createdAt(), after == null ? null : after.id(), limit + 1}))
         .map(rows -> {
           List<Resume> out = new ArrayList<>(rows.size());
-          rows.forEach(row -> out.add(Resume.from(row)));
-          return out;
+          rows.forEach(row -> out.add(resume(row)));
+          return Page.of(out, limit, r -> new KeysetCursor(r.createdAt(), r.id()));
         });
+  }
+
+  /** The {@code LIKE} operand (a backslash escapes) for titles containing {@code text}, compared lower-cased. */
+  static String containsPattern(String text) {
+    return text == null ? null : text.toLowerCase(Locale.ROOT)
+        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
   public Future<Void> setTitle(SqlClient conn, UUID id, UUID userId, String title) {
@@ -136,6 +150,17 @@ public final class ResumeRepository {
   }
 
   private static Optional<Resume> first(RowSet<Row> rows) {
-    return rows.size() == 0 ? Optional.empty() : Optional.of(Resume.from(rows.iterator().next()));
+    return rows.size() == 0 ? Optional.empty() : Optional.of(resume(rows.iterator().next()));
+  }
+
+  private static Resume resume(Row r) {
+    return new Resume(r.getUUID("id"), r.getUUID("user_id"), r.getString("title"), r.getString("original_filename"),
+        r.getString("storage_provider"), r.getString("storage_key"), r.getInteger("file_size"), r.getString("mime_type"),
+        r.getString("checksum_sha256"), r.getString("content_source"), r.getString("processing_status"),
+        r.getString("processing_error"), r.getOffsetDateTime("analysis_requested_at"), r.getInteger("analysis_attempts"),
+        r.getOffsetDateTime("analysis_completed_at"), Rows.number(r, "quality_score"), Rows.number(r, "ats_score"),
+        r.getValue("skills") instanceof JsonArray a ? a : new JsonArray(), r.getInteger("current_version"),
+        r.getOffsetDateTime("created_at"), r.getOffsetDateTime("updated_at"),
+        r.getColumnIndex("content") >= 0 ? r.getString("content") : null);
   }
 }

@@ -10,8 +10,8 @@ import org.jobdash.common.http.ApiException;
 import org.jobdash.common.http.JsonInput;
 import org.jobdash.common.http.RequestDeadline;
 import org.jobdash.common.http.ServiceRouter;
+import org.jobdash.common.text.Text;
 import org.jobdash.resume.StorableText;
-import org.jobdash.resume.Timestamps;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -123,9 +123,7 @@ public final class ResumeRoutes {
       throw ApiException.Invalid.field("q", "must be at most " + MAX_TITLE + " characters");
     }
     StorableText.require("q", q);
-    String cursor = ctx.request().getParam("cursor");
-    resumes.list(AuthUser.of(ctx).userId(), status, q == null || q.isBlank() ? null : q.strip(),
-            cursor == null || cursor.isBlank() ? null : cursor, limit)
+    resumes.list(AuthUser.of(ctx).userId(), status, Text.blankToNull(q), ctx.request().getParam("cursor"), limit)
         .onSuccess(page -> {
           JsonArray items = new JsonArray();
           page.items().forEach(r -> items.add(r.toJson()));
@@ -175,16 +173,7 @@ public final class ResumeRoutes {
 
   private void status(RoutingContext ctx) {
     resumes.get(AuthUser.of(ctx).userId(), JsonInput.pathUuid(ctx, "id"))
-        .onSuccess(r -> ServiceRouter.json(ctx, 200, new JsonObject()
-            .put("resumeId", r.id().toString())
-            .put("processingStatus", r.processingStatus())
-            .put("processingError", r.processingError())
-            .put("analysisRequestedAt", Timestamps.iso(r.analysisRequestedAt()))
-            .put("analysisAttempts", r.analysisAttempts())
-            .put("analysisCompletedAt", Timestamps.iso(r.analysisCompletedAt()))
-            .put("qualityScore", r.qualityScore())
-            .put("atsScore", r.atsScore())
-            .put("currentVersion", r.currentVersion())))
+        .onSuccess(r -> ServiceRouter.json(ctx, 200, r.statusJson()))
         .onFailure(ctx::fail);
   }
 
@@ -207,7 +196,7 @@ public final class ResumeRoutes {
     }
     in.validate();
     resumes.update(AuthUser.of(ctx).userId(), id, title == null ? null : title.strip(), content,
-            summary == null || summary.isBlank() ? null : summary.strip(), RequestDeadline.of(ctx, processingTimeout))
+            Text.blankToNull(summary), RequestDeadline.of(ctx, processingTimeout))
         .onSuccess(r -> ServiceRouter.json(ctx, 200, r.toJson()))
         .onFailure(ctx::fail);
   }

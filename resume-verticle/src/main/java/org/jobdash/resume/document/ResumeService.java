@@ -6,7 +6,10 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
+import org.jobdash.common.db.KeysetCursor;
+import org.jobdash.common.db.Page;
 import org.jobdash.common.http.ApiException;
+import org.jobdash.common.text.Text;
 import org.jobdash.common.work.BoundedWorker;
 import org.jobdash.common.work.Deadline;
 import org.jobdash.resume.StorableText;
@@ -19,7 +22,7 @@ import org.jobdash.resume.upload.FileInspector;
 import org.jobdash.resume.upload.InspectedFile;
 import org.jobdash.resume.version.SectionChange;
 import org.jobdash.resume.version.SectionChanges;
-import org.jobdash.resume.version.VersionWriter;
+import org.jobdash.resume.version.VersionRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,9 +46,6 @@ public final class ResumeService {
   /** A file the body handler has streamed to disk, with the client's name for it (kept as data only). */
   public record Upload(Path uploadedFile, String originalFilename, long size, String title) {}
 
-  /** A page of a listing. */
-  public record Page(List<Resume> items, String nextCursor) {}
-
   private record Checked(byte[] bytes, InspectedFile file) {}
 
   private record Edit(Resume resume, boolean newContent) {}
@@ -56,12 +56,12 @@ public final class ResumeService {
   private final ObjectStores stores;
   private final BoundedWorker files;
   private final FileInspector inspector;
-  private final VersionWriter versions;
+  private final VersionRepository versions;
   private final SectionChanges sectionChanges;
   private final AnalysisRequests analyses;
 
   public ResumeService(Pool pool, ResumeRepository resumes, StorageRepository storage, ObjectStores stores,
-                       BoundedWorker files, FileInspector inspector, VersionWriter versions,
+                       BoundedWorker files, FileInspector inspector, VersionRepository versions,
                        SectionChanges sectionChanges, AnalysisRequests analyses) {
     this.pool = pool;
     this.resumes = resumes;
@@ -128,7 +128,7 @@ public final class ResumeService {
         : storage.quota(userId).compose(quota -> Future.failedFuture(refusal(quota, size, mimeType))));
   }
 
-  private static ApiException refusal(Optional<StorageRepository.Quota> quota, int size, String mimeType) {
+  static ApiException refusal(Optional<StorageRepository.Quota> quota, int size, String mimeType) {
     if (quota.isEmpty()) {
       return new ApiException.Unavailable("No storage provider is active; uploads are not possible right now");
     }
@@ -145,9 +145,10 @@ public final class ResumeService {
     return new ApiException.TooLarge("The file is larger than " + stores.maxFileSizeBytes() + " bytes");
   }
 
-  private static String titleFor(Upload upload) {
-    if (upload.title() != null && !upload.title().isBlank()) {
-      return upload.title().strip();
+  static String titleFor(Upload upload) {
+    String title = Text.blankToNull(upload.title());
+    if (title != null) {
+      return title;
     }
     String name = upload.originalFilename() == null ? "" : upload.originalFilename().strip();
     int dot = name.lastIndexOf('.');
@@ -171,11 +172,10 @@ public final class ResumeService {
     return resumes.find(id, userId).map(found -> found.orElseThrow(ResumeService::notFound));
   }
 
-  public Future<Page> list(UUID userId, String status, String titleContains, String cursor, int limit) {
-    ResumeRepository.Position after = cursor == null ? null : ResumeCursor.decode(cursor);
-    return resumes.list(userId, status, titleContains, after, limit + 1).map(rows -> rows.size() > limit
-        ? new Page(rows.subList(0, limit), ResumeCursor.encode(rows.get(limit - 1)))
-        : new Page(rows, null));
+  /** @param cursor the {@code nextCursor} of the previous page; null or blank for the first */
+  public Future<Page<Resume>> list(UUID userId, String status, String titleContains, String cursor, int limit) {
+    return Future.succeededFuture(cursor).map(KeysetCursor::decode)
+        .compose(after -> resumes.list(userId, status, titleContains, after, limit));
   }
 
   /**
@@ -235,7 +235,7 @@ public final class ResumeService {
     JsonObject summary = new JsonObject().put("summary", changeSummary)
         .put("sections", new JsonArray(changes.stream().map(SectionChange::section).toList()));
     return titleWrite
-        .compose(v -> versions.write(conn, new VersionWriter.NewContent(id, content, "user",
+        .compose(v -> versions.write(conn, new VersionRepository.NewContent(id, content, "user",
             changeSummary == null ? "Edited" : changeSummary, null, summary, changes, requestId)))
         .compose(v -> resumes.find(conn, id, userId))
         .map(r -> new Edit(r.orElseThrow(), true));

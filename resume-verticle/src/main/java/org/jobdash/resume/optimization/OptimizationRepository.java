@@ -2,13 +2,14 @@ package org.jobdash.resume.optimization;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import org.jobdash.common.db.Rows;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -87,10 +88,6 @@ public final class OptimizationRepository {
   public record Outcome(double scoreBefore, double scoreAfter, JsonArray changes, UUID resultVersionId, String model,
                         UUID templateId, long processingTimeMs) {}
 
-  /** A stored feedback. */
-  public record Feedback(UUID id, UUID optimizationId, Integer rating, Boolean helpful, String comment,
-                         OffsetDateTime createdAt) {}
-
   private final Pool pool;
 
   public OptimizationRepository(Pool pool) {
@@ -113,14 +110,14 @@ public final class OptimizationRepository {
 
   public Future<Optional<Optimization>> find(UUID id, UUID userId) {
     return pool.preparedQuery(ONE).execute(Tuple.of(id, userId))
-        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(Optimization.from(rows.iterator().next())));
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(optimization(rows.iterator().next())));
   }
 
   /** Newest first; empty when the résumé is not the user's (see {@link #ownsResume}). */
   public Future<List<Optimization>> ofResume(UUID resumeId, UUID userId) {
     return pool.preparedQuery(OF_RESUME).execute(Tuple.of(resumeId, userId)).map(rows -> {
       List<Optimization> out = new ArrayList<>(rows.size());
-      rows.forEach(r -> out.add(Optimization.from(r)));
+      rows.forEach(r -> out.add(optimization(r)));
       return out;
     });
   }
@@ -180,5 +177,30 @@ public final class OptimizationRepository {
 
   public Future<Boolean> owns(UUID id, UUID userId) {
     return pool.preparedQuery(OWNED).execute(Tuple.of(id, userId)).map(rows -> rows.size() > 0);
+  }
+
+  private static Optimization optimization(Row r) {
+    UUID id = r.getUUID("optimization_id");
+    return new Optimization(id, r.getUUID("resume_id"), r.getString("status"), r.getString("optimization_type"),
+        r.getString("target_role"), r.getUUID("template_id"), r.getString("ai_model"), Rows.number(r, "score_before"),
+        Rows.number(r, "score_after"), Rows.number(r, "improvement"),
+        r.getValue("changes") instanceof JsonArray a ? a : new JsonArray(), r.getUUID("result_version_id"),
+        r.getInteger("result_version_number"), r.getString("error_message"), r.getInteger("processing_time_ms"),
+        r.getInteger("attempts"), r.getOffsetDateTime("requested_at"), r.getOffsetDateTime("started_at"),
+        r.getOffsetDateTime("completed_at"), r.getInteger("feedback_count"), Rows.number(r, "avg_rating"),
+        seedFeedback(id, r.getValue("feedback")));
+  }
+
+  /** The seed's feedback documents ({@code get_optimization_history.feedback}) use column names. */
+  static List<Feedback> seedFeedback(UUID optimizationId, Object jsonb) {
+    List<Feedback> out = new ArrayList<>();
+    if (jsonb instanceof JsonArray documents) {
+      for (Object item : documents) {
+        JsonObject f = (JsonObject) item;
+        out.add(new Feedback(UUID.fromString(f.getString("id")), optimizationId, f.getInteger("rating"),
+            f.getBoolean("helpful"), f.getString("comment"), Rows.timestamp(f.getValue("created_at"))));
+      }
+    }
+    return out;
   }
 }

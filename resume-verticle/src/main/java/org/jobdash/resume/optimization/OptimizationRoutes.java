@@ -8,8 +8,8 @@ import org.jobdash.common.auth.AuthUser;
 import org.jobdash.common.http.JsonBodies;
 import org.jobdash.common.http.JsonInput;
 import org.jobdash.common.http.ServiceRouter;
+import org.jobdash.common.text.Text;
 import org.jobdash.resume.StorableText;
-import org.jobdash.resume.Timestamps;
 
 import java.util.UUID;
 
@@ -46,7 +46,7 @@ public final class OptimizationRoutes {
     StorableText.check(in, "targetRole", targetRole);
     in.validate();
     OptimizationService.Request request = new OptimizationService.Request(type == null ? "general" : type,
-        blankToNull(jobDescription), blankToNull(targetRole), templateId);
+        Text.blankToNull(jobDescription), Text.blankToNull(targetRole), templateId);
     optimizations.request(AuthUser.of(ctx).userId(), resumeId, request)
         .onSuccess(o -> {
           ctx.response().putHeader("Location", "/api/v1/resumes/optimizations/" + o.id());
@@ -79,24 +79,14 @@ public final class OptimizationRoutes {
     String comment = in.optionalString("comment", 2000);
     StorableText.check(in, "comment", comment);
     in.validate();
-    optimizations.feedback(AuthUser.of(ctx).userId(), id, rating, helpful, blankToNull(comment))
-        .onSuccess(f -> ServiceRouter.json(ctx, 201, new JsonObject()
-            .put("id", f.id().toString())
-            .put("optimizationId", f.optimizationId().toString())
-            .put("rating", f.rating())
-            .put("helpful", f.helpful())
-            .put("comment", f.comment())
-            .put("createdAt", Timestamps.iso(f.createdAt()))))
+    optimizations.feedback(AuthUser.of(ctx).userId(), id, rating, helpful, Text.blankToNull(comment))
+        .onSuccess(f -> ServiceRouter.json(ctx, 201, f.toJson()))
         .onFailure(ctx::fail);
   }
 
   /** A lower-case letter, then lower-case letters and underscores. */
-  private static boolean isTypeName(String type) {
+  static boolean isTypeName(String type) {
     return !type.isEmpty() && type.charAt(0) >= 'a' && type.charAt(0) <= 'z'
         && type.chars().allMatch(c -> (c >= 'a' && c <= 'z') || c == '_');
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
   }
 }

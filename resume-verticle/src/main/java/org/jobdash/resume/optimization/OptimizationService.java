@@ -2,7 +2,6 @@ package org.jobdash.resume.optimization;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
@@ -13,19 +12,16 @@ import org.jobdash.common.bus.OptimizeResume;
 import org.jobdash.common.http.ApiException;
 import org.jobdash.common.work.BoundedWorker;
 import org.jobdash.common.work.Deadline;
-import org.jobdash.resume.StorableText;
 import org.jobdash.resume.analysis.AnalysisRequests;
 import org.jobdash.resume.version.SectionChange;
 import org.jobdash.resume.version.SectionChanges;
-import org.jobdash.resume.version.VersionWriter;
+import org.jobdash.resume.version.VersionRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -36,10 +32,6 @@ import java.util.UUID;
 public final class OptimizationService {
 
   private static final Logger log = LoggerFactory.getLogger(OptimizationService.class);
-  private static final Set<String> CHANGE_TYPES = Set.of(SectionChange.ADDED, SectionChange.REMOVED,
-      SectionChange.MODIFIED);
-  private static final int MAX_SECTION = 100;
-  private static final int MAX_REASON = 2000;
 
   /** What the client asked for. */
   public record Request(String type, String jobDescription, String targetRole, UUID templateId) {}
@@ -49,7 +41,7 @@ public final class OptimizationService {
   private final Vertx vertx;
   private final Pool pool;
   private final OptimizationRepository optimizations;
-  private final VersionWriter writer;
+  private final VersionRepository versions;
   private final BoundedWorker worker;
   private final SectionChanges sectionChanges;
   private final AnalysisRequests analyses;
@@ -61,13 +53,13 @@ public final class OptimizationService {
    * @param timeoutMs         how long the AI service has to answer
    * @param processingTimeout how long the text work on its answer (checks, section changes) may take
    */
-  public OptimizationService(Vertx vertx, Pool pool, OptimizationRepository optimizations, VersionWriter writer,
+  public OptimizationService(Vertx vertx, Pool pool, OptimizationRepository optimizations, VersionRepository versions,
                              BoundedWorker worker, SectionChanges sectionChanges, AnalysisRequests analyses,
                              long timeoutMs, int maxContentChars, Duration processingTimeout) {
     this.vertx = vertx;
     this.pool = pool;
     this.optimizations = optimizations;
-    this.writer = writer;
+    this.versions = versions;
     this.worker = worker;
     this.sectionChanges = sectionChanges;
     this.analyses = analyses;
@@ -90,38 +82,12 @@ public final class OptimizationService {
     UUID id = ask.requestId();
     optimizations.start(id)
         .compose(v -> Bus.request(vertx, Addresses.AI_RESUME_OPTIMIZE, ask.toJson(), timeoutMs))
-        .compose(reply -> complete(id, parse(id, reply)))
+        .compose(reply -> complete(id, OptimizationReplies.accepted(id, reply, maxContentChars)))
         .recover(e -> {
           log.info("optimisation {} failed: {}", id, e.getMessage());
-          return optimizations.fail(id, reason(e)).map(false);
+          return optimizations.fail(id, OptimizationReplies.reason(e)).map(false);
         })
         .onFailure(e -> log.error("the outcome of optimisation {} could not be recorded: {}", id, e.toString()));
-  }
-
-  private OptimizationResult parse(UUID id, JsonObject reply) {
-    OptimizationResult result;
-    try {
-      result = OptimizationResult.fromJson(reply);
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("the AI service's reply is malformed: " + e.getMessage());
-    }
-    if (!id.equals(result.requestId())) {
-      throw new IllegalArgumentException("the AI service answered request " + result.requestId() + " instead");
-    }
-    if (result.optimizedContent() == null || result.optimizedContent().isBlank()) {
-      throw new IllegalArgumentException("the AI service returned no content");
-    }
-    if (result.optimizedContent().length() > maxContentChars) {
-      throw new IllegalArgumentException("the AI service returned more text than a résumé may have");
-    }
-    if (!isScore(result.scoreBefore()) || !isScore(result.scoreAfter())) {
-      throw new IllegalArgumentException("the AI service returned scores outside 0-100");
-    }
-    return result;
-  }
-
-  private static boolean isScore(double s) {
-    return s >= 0 && s <= 100;
   }
 
   /**
@@ -133,7 +99,7 @@ public final class OptimizationService {
   public Future<Boolean> complete(UUID id, OptimizationResult result) {
     UUID analysisId = UUID.randomUUID();
     Deadline deadline = Deadline.after(processingTimeout);
-    List<SectionChange> listed = changesOf(result.changes());
+    List<SectionChange> listed = OptimizationReplies.versionChanges(result.changes());
     return optimizations.state(pool, id)
         .compose(found -> isOpen(found)
             ? plan(found.get(), result.optimizedContent(), listed, deadline).map(Optional::of)
@@ -146,10 +112,6 @@ public final class OptimizationService {
         .onSuccess(applied -> applied.ifPresent(a -> analyses.send(analysisId, a.resumeId(), a.userId(), a.title(),
             a.content())))
         .map(Optional::isPresent);
-  }
-
-  private static boolean storable(String text) {
-    return text == null || StorableText.problem(text) == null;
   }
 
   private static boolean isOpen(Optional<OptimizationRepository.Locked> row) {
@@ -165,8 +127,8 @@ public final class OptimizationService {
                                           OptimizationResult result, boolean computed, SectionChanges.Planned planned,
                                           Deadline deadline, UUID analysisId) {
     String content = result.optimizedContent();
-    return writer.lock(conn, row.resumeId(), row.userId()).compose(current -> {
-      VersionWriter.Current before = current.orElseThrow(() -> new IllegalStateException("résumé gone"));
+    return versions.lockCurrent(conn, row.resumeId(), row.userId()).compose(current -> {
+      VersionRepository.Current before = current.orElseThrow(() -> new IllegalStateException("résumé gone"));
       Future<SectionChanges.Planned> changes = computed
           ? sectionChanges.forLocked(planned, before.version(), before.content(), content, deadline)
           : Future.succeededFuture(planned);
@@ -174,7 +136,7 @@ public final class OptimizationService {
           .put("score_before", result.scoreBefore()).put("score_after", result.scoreAfter());
       String notes = "Optimised by " + (result.model() == null ? "the AI service" : result.model());
       return changes
-          .compose(c -> writer.write(conn, new VersionWriter.NewContent(row.resumeId(), content, "ai",
+          .compose(c -> versions.write(conn, new VersionRepository.NewContent(row.resumeId(), content, "ai",
               "AI optimisation", notes, summary, c.changes(), analysisId)))
           .compose(created -> optimizations.complete(conn, id, new OptimizationRepository.Outcome(
               result.scoreBefore(), result.scoreAfter(), result.changes(), created.versionId(), result.model(),
@@ -189,11 +151,10 @@ public final class OptimizationService {
    */
   private Future<SectionChanges.Planned> plan(OptimizationRepository.Locked row, String content,
                                               List<SectionChange> listed, Deadline deadline) {
-    return writer.read(pool, row.resumeId(), row.userId())
+    return versions.current(pool, row.resumeId(), row.userId())
         .map(current -> current.orElseThrow(() -> new IllegalStateException("résumé gone")))
         .compose(before -> worker.submit(deadline, d -> {
-          if (!storable(content) || !listed.stream().allMatch(c -> storable(c.section()) && storable(c.oldValue())
-              && storable(c.newValue()))) {
+          if (!OptimizationReplies.storable(content, listed)) {
             throw new IllegalArgumentException("the AI service returned text that cannot be stored");
           }
           return before;
@@ -201,26 +162,6 @@ public final class OptimizationService {
         .compose(before -> listed.isEmpty()
             ? sectionChanges.plan(before.version(), before.content(), content, deadline)
             : Future.succeededFuture(new SectionChanges.Planned(before.version(), false, listed)));
-  }
-
-  /** The AI service's change list as version changes; unknown change types count as modifications. */
-  private static List<SectionChange> changesOf(JsonArray changes) {
-    List<SectionChange> out = new ArrayList<>();
-    for (Object item : changes == null ? new JsonArray() : changes) {
-      if (!(item instanceof JsonObject c)) {
-        continue;
-      }
-      String section = c.getValue("section") instanceof String s && !s.isBlank() ? s.strip() : "content";
-      String type = c.getValue("changeType") instanceof String t && CHANGE_TYPES.contains(t) ? t : SectionChange.MODIFIED;
-      out.add(new SectionChange(section.length() > MAX_SECTION ? section.substring(0, MAX_SECTION) : section, type,
-          c.getValue("oldValue") instanceof String o ? o : null, c.getValue("newValue") instanceof String n ? n : null));
-    }
-    return out;
-  }
-
-  private static String reason(Throwable e) {
-    String message = e.getMessage() == null ? e.toString() : e.getMessage();
-    return message.length() > MAX_REASON ? message.substring(0, MAX_REASON) : message;
   }
 
   public Future<Optimization> get(UUID userId, UUID id) {
@@ -237,8 +178,7 @@ public final class OptimizationService {
   }
 
   /** One feedback per user and optimisation: a second is a 409. */
-  public Future<OptimizationRepository.Feedback> feedback(UUID userId, UUID id, Integer rating, Boolean helpful,
-                                                          String comment) {
+  public Future<Feedback> feedback(UUID userId, UUID id, Integer rating, Boolean helpful, String comment) {
     return optimizations.addFeedback(id, userId, rating, helpful, comment).compose(saved -> saved.isPresent()
         ? Future.succeededFuture(saved.get())
         : optimizations.owns(id, userId).compose(owned -> Future.failedFuture(owned
@@ -248,6 +188,6 @@ public final class OptimizationService {
 
   /** Fails optimisations whose request cannot be answered any more (started before a restart). */
   public Future<Integer> failStale() {
-    return optimizations.failStale(Math.max(60, 2 * timeoutMs / 1000));
+    return optimizations.failStale(OptimizationReplies.staleAfterSeconds(timeoutMs));
   }
 }

@@ -21,7 +21,7 @@ public final class StatsRoutes {
 
   private void stats(RoutingContext ctx) {
     stats.of(AuthUser.of(ctx).userId())
-        .onSuccess(doc -> ServiceRouter.json(ctx, 200, doc))
+        .onSuccess(stats -> ServiceRouter.json(ctx, 200, stats.toJson()))
         .onFailure(ctx::fail);
   }
 }

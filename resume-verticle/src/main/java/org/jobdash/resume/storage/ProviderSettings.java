@@ -1,6 +1,7 @@
 package org.jobdash.resume.storage;
 
 import io.vertx.core.json.JsonObject;
+import org.jobdash.common.text.Text;
 
 import java.nio.file.Path;
 
@@ -50,7 +51,7 @@ record ProviderSettings(String provider, Path directory, String bucket, String r
     if (value == null && dbKey != null) {
       value = db.getValue(dbKey);
     }
-    return value == null || value.toString().isBlank() ? null : value.toString().strip();
+    return value == null ? null : Text.blankToNull(value.toString());
   }
 
   private static String normalisePrefix(String prefix) {

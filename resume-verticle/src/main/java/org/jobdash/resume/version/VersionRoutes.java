@@ -70,9 +70,12 @@ public final class VersionRoutes {
         .onFailure(ctx::fail);
   }
 
-  /** A version number in the path; anything but a positive integer cannot name a version: 404. */
   private static int versionNumber(RoutingContext ctx) {
-    String raw = ctx.pathParam("n");
+    return versionNumber(ctx.pathParam("n"));
+  }
+
+  /** A version number in the path; anything but a positive integer cannot name a version: 404. */
+  static int versionNumber(String raw) {
     if (raw == null || raw.isEmpty() || raw.length() > MAX_VERSION_DIGITS || raw.charAt(0) == '0'
         || !raw.chars().allMatch(c -> c >= '0' && c <= '9')) {
       throw new ApiException.NotFound("No such version");

@@ -16,16 +16,14 @@ public final class VersionService {
 
   private final Pool pool;
   private final VersionRepository versions;
-  private final VersionWriter writer;
   private final BoundedWorker worker;
   private final SectionChanges sectionChanges;
   private final AnalysisRequests analyses;
 
-  public VersionService(Pool pool, VersionRepository versions, VersionWriter writer, BoundedWorker worker,
-                        SectionChanges sectionChanges, AnalysisRequests analyses) {
+  public VersionService(Pool pool, VersionRepository versions, BoundedWorker worker, SectionChanges sectionChanges,
+                        AnalysisRequests analyses) {
     this.pool = pool;
     this.versions = versions;
-    this.writer = writer;
     this.worker = worker;
     this.sectionChanges = sectionChanges;
     this.analyses = analyses;
@@ -58,20 +56,20 @@ public final class VersionService {
    */
   public Future<Version> restore(UUID userId, UUID resumeId, int number, Deadline deadline) {
     UUID requestId = UUID.randomUUID();
-    return writer.read(pool, resumeId, userId)
+    return versions.current(pool, resumeId, userId)
         .map(found -> found.orElseThrow(() -> new ApiException.NotFound("No such résumé")))
         .compose(before -> versions.one(resumeId, userId, number).compose(old -> {
           String content = contentOf(old.orElseThrow(() -> noVersion(number)));
           return sectionChanges.plan(before.version(), before.content(), content, deadline)
               .map(planned -> new Planned(content, planned));
         }))
-        .compose(plan -> pool.withTransaction(conn -> writer.lock(conn, resumeId, userId).compose(found -> {
-          VersionWriter.Current current = found.orElseThrow(() -> new ApiException.NotFound("No such résumé"));
+        .compose(plan -> pool.withTransaction(conn -> versions.lockCurrent(conn, resumeId, userId).compose(found -> {
+          VersionRepository.Current current = found.orElseThrow(() -> new ApiException.NotFound("No such résumé"));
           return sectionChanges.forLocked(plan.changes(), current.version(), current.content(), plan.content(),
                   deadline)
-              .compose(changes -> writer.write(conn, new VersionWriter.NewContent(resumeId, plan.content(), "restore",
-                  "Restored from version " + number, null, new JsonObject().put("restored_from_version", number),
-                  changes.changes(), requestId)))
+              .compose(changes -> versions.write(conn, new VersionRepository.NewContent(resumeId, plan.content(),
+                  "restore", "Restored from version " + number, null,
+                  new JsonObject().put("restored_from_version", number), changes.changes(), requestId)))
               .compose(created -> versions.one(conn, resumeId, userId, created.versionNumber()))
               .map(v -> new Restored(current, v.orElseThrow()));
         })))
@@ -86,7 +84,7 @@ public final class VersionService {
   /** The content to restore and its section changes against the version read before the transaction. */
   private record Planned(String content, SectionChanges.Planned changes) {}
 
-  private record Restored(VersionWriter.Current before, Version version) {}
+  private record Restored(VersionRepository.Current before, Version version) {}
 
   private static ApiException noVersion(int number) {
     return new ApiException.NotFound("No such résumé, or no version " + number);
