@@ -4,6 +4,7 @@ import org.jobdash.client.ApiClient;
 import org.jobdash.client.ApiException;
 import org.jobdash.client.api.AnalysisApi;
 import org.jobdash.client.api.DefaultApi;
+import org.jobdash.client.api.ResumesApi;
 import org.jobdash.client.model.ApiV1AiJobMatchPost201Response;
 import org.jobdash.client.model.ApiV1AiJobMatchPostRequest;
 import org.jobdash.client.model.ApiV1AuthEmailVerifyPostRequest;
@@ -61,11 +62,11 @@ final class GeneratedClient {
   }
 
   Resume upload(File file, String title) throws ApiException {
-    return resumes().apiV1ResumesPost(file, title);
+    return resumes().createResume(file, title);
   }
 
   ProcessingStatus processingStatus(UUID resume) throws ApiException {
-    return resumes().apiV1ResumesIdStatusGet(resume).getProcessingStatus();
+    return resumes().getResumeStatus(resume).getProcessingStatus();
   }
 
   ApiV1AiJobMatchPost201Response matchJob(UUID resume, String jobTitle, String jobDescription) throws ApiException {
@@ -73,12 +74,12 @@ final class GeneratedClient {
         .jobTitle(jobTitle).jobDescription(jobDescription));
   }
 
-  // the user and résumé documents tag no operation yet: the generator puts them all in DefaultApi
+  // the user document tags no operation yet: the generator puts its operations in DefaultApi
   private DefaultApi users() {
     return new DefaultApi(client);
   }
 
-  private DefaultApi resumes() {
-    return new DefaultApi(client);
+  private ResumesApi resumes() {
+    return new ResumesApi(client);
   }
 }

@@ -165,15 +165,25 @@ final class ApiDocuments {
     return null;
   }
 
-  /** A copy of {@code node} with every local {@code $ref} replaced by what it names. */
+  /** The shared components the services' documents refer to as {@code components.yaml#/…}. */
+  private static final String SHARED = "components.yaml";
+
+  /**
+   * A copy of {@code node} with every {@code $ref} replaced by what it names: local ones in {@code doc}, and those
+   * into the shared components, which sit beside the services' documents on the classpath.
+   */
   private static JsonNode resolve(JsonNode doc, JsonNode node, int depth) {
     if (depth > 32) {
       throw new IllegalStateException("$ref nesting too deep (a cycle?)");
     }
     if (node.isObject() && node.has("$ref")) {
       String ref = node.get("$ref").asText();
+      if (ref.startsWith(SHARED + "#/")) {
+        JsonNode shared = read("openapi/" + SHARED);
+        return resolve(shared, shared.at(ref.substring(SHARED.length() + 1)), depth + 1);
+      }
       if (!ref.startsWith("#/")) {
-        throw new IllegalStateException("only local $refs are supported: " + ref);
+        throw new IllegalStateException("only local and " + SHARED + " $refs are supported: " + ref);
       }
       return resolve(doc, doc.at(ref.substring(1)), depth + 1);
     }
