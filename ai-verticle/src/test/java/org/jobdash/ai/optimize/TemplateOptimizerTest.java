@@ -2,15 +2,19 @@ package org.jobdash.ai.optimize;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.jobdash.ai.analysis.ContentAnalyzer;
 import org.jobdash.ai.skills.SkillTaxonomy;
 import org.jobdash.ai.text.Lines;
 import org.jobdash.ai.text.RandomText;
+import org.jobdash.ai.text.WeakOpeners;
 import org.jobdash.common.work.Deadline;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,6 +70,43 @@ class TemplateOptimizerTest {
     assertThat(TemplateOptimizer.strengthenOpener("Worked on supplying the pass", verbs, turn))
         .isEqualTo("Supplied the pass");
     assertThat(TemplateOptimizer.strengthenOpener("- Ran the pass", verbs, turn)).isEqualTo("- Ran the pass");
+  }
+
+  @Test
+  void everyLineTheContentAnalysisFlagsAsAWeakOpenerIsRewritten() {
+    Template template = new Template(UUID.randomUUID(), "Test", "test", null, null, List.of(), "", new JsonObject()
+        .put("action_verbs", new JsonArray(List.of("Prepared"))), false, 0);
+    Settings light = new Settings(null, "professional", "light", List.of(), List.of(), null, List.of(), List.of(),
+        true, true);
+    List<String> openers = new ArrayList<>(WeakOpeners.PHRASES);
+    openers.addAll(List.of("Responsible For", "HELPED", "Worked", "Duties", "Managed", ""));
+    List<String> rest = List.of(" ", "  ", "\t", ":", ",", "stock", " managing", " the pass", "one", "x", "é");
+    Random random = new Random(41);
+    int flagged = 0;
+    for (int i = 0; i < 5_000; i++) {
+      String line = "- " + Lines.split(RandomText.of(random, 1, List.of(" ", "\u2003")) + openers.get(
+          random.nextInt(openers.size())) + RandomText.of(random, 4, rest)).get(0);
+      String resume = "Experience\n" + line + "\n";
+      boolean weak = ContentAnalyzer.analyze(resume, Set.of(), NONE).findings().stream()
+          .anyMatch(f -> f.getString("message").contains("opens with the weak phrase"));
+      boolean rewritten = TemplateOptimizer.optimize(resume, template, null, light, SkillTaxonomy.shared(), NONE)
+          .changes().stream().anyMatch(c -> c.getString("reason").startsWith("replaced a weak opener"));
+      assertThat(rewritten).as(line).isEqualTo(weak);
+      flagged += weak ? 1 : 0;
+    }
+    assertThat(flagged).as("lines flagged").isGreaterThan(500);
+  }
+
+  @Test
+  void openersTheAnalysisFlaggedButTheOptimiserKeptAreRewrittenNow() {
+    int[] turn = {0};
+    List<String> verbs = List.of("Audited");
+    assertThat(TemplateOptimizer.strengthenOpener("- Participated in the weekly audit", verbs, turn))
+        .isEqualTo("- Audited the weekly audit");
+    assertThat(TemplateOptimizer.strengthenOpener("• Involved in planning events", verbs, turn))
+        .isEqualTo("• Planned events");
+    assertThat(TemplateOptimizer.strengthenOpener("Duties included: conduit bending", verbs, turn))
+        .isEqualTo("Audited conduit bending");
   }
 
   @Test
