@@ -19,7 +19,6 @@ import org.jobdash.ai.skills.SkillTaxonomy;
 import org.jobdash.common.bus.Addresses;
 import org.jobdash.common.bus.AnalysisCompleted;
 import org.jobdash.common.bus.AnalyzeResume;
-import org.jobdash.common.bus.Bus;
 import org.jobdash.common.http.ApiException;
 import org.jobdash.common.work.BoundedWorker;
 import org.jobdash.common.work.Deadline;
@@ -196,10 +195,10 @@ public final class AnalysisService {
           AnalysisCompleted failed = new AnalysisCompleted(request.requestId(), request.resumeId(), request.userId(),
               AnalysisCompleted.FAILED, null, null, null, null, null, null, null, MiniLm.MODEL_NAME, elapsed(started),
               e.getMessage());
-          return sessions.finish(pool, sessionId, new SessionRecorder.Outcome(request.userId(), "resume_analysis",
-                  Usage.local(MiniLm.MODEL_NAME, 0, 0), elapsed(started), String.valueOf(e.getMessage()),
-                  request.requestId(), request.resumeId(), new JsonObject()))
-              .map(failed);
+          SessionRecorder.Outcome outcome = new SessionRecorder.Outcome(request.userId(), "resume_analysis",
+              Usage.local(MiniLm.MODEL_NAME, 0, 0), elapsed(started), String.valueOf(e.getMessage()),
+              request.requestId(), request.resumeId(), new JsonObject());
+          return pool.withTransaction(conn -> sessions.finish(conn, sessionId, outcome)).map(failed);
         });
   }
 
