@@ -109,6 +109,156 @@ class TemplateOptimizerTest {
         .isEqualTo("Audited conduit bending");
   }
 
+  static final String COOK = """
+      Jane Cook
+      Experience
+      - Responsible for managing the grill
+      - Team player
+      Skills
+      Knife skills.
+      Education
+      Culinary school
+      """;
+
+  static Template kitchen() {
+    return new Template(UUID.randomUUID(), "Kitchen", "hospitality", null, null, List.of(), "", new JsonObject()
+        .put("action_verbs", new JsonArray(List.of("Prepared"))).put("avoid_phrases", new JsonArray(List.of(
+            "team player"))).put("keywords", new JsonArray(List.of("HACCP", "Menu costing", "Food safety",
+            "Stock control", "Allergen management", "Plating")))
+        .put("section_order", new JsonArray(List.of("summary", "skills", "experience", "education"))), false, 0);
+  }
+
+  static Settings settings(String tone, String level, List<String> preserve, List<String> keywords) {
+    return new Settings(null, tone, level, List.of(), preserve, null, List.of(), keywords, true, true);
+  }
+
+  private static List<String> reasons(TemplateOptimizer.Result result) {
+    return result.changes().stream().map(c -> c.getString("changeType") + " " + c.getString("section") + ": "
+        + c.getString("reason")).toList();
+  }
+
+  @Test
+  void gerundsBecomePastTenseVerbs() {
+    assertThat(TemplateOptimizer.pastTense("managing")).isEqualTo("Managed");
+    assertThat(TemplateOptimizer.pastTense("Planning")).isEqualTo("Planned");
+    assertThat(TemplateOptimizer.pastTense("supplying")).isEqualTo("Supplied");
+    assertThat(TemplateOptimizer.pastTense("playing")).isEqualTo("Played");
+    assertThat(TemplateOptimizer.pastTense("baking")).isEqualTo("Baked");
+    assertThat(TemplateOptimizer.pastTense("leading")).isEqualTo("Led");
+    assertThat(TemplateOptimizer.pastTense("overseeing")).isEqualTo("Oversaw");
+    assertThat(TemplateOptimizer.pastTense("using")).as("too short to tell").isNull();
+    assertThat(TemplateOptimizer.pastTense("inventory")).isNull();
+  }
+
+  @Test
+  void aWeakOpenerBeforeAnotherWordTakesTheTemplatesVerbsInTurn() {
+    int[] turn = {0};
+    List<String> verbs = List.of("Prepared", "Plated");
+    assertThat(TemplateOptimizer.strengthenOpener("- Helped with the stock", verbs, turn))
+        .isEqualTo("- Prepared the stock");
+    assertThat(TemplateOptimizer.strengthenOpener("- Tasked with desserts", verbs, turn))
+        .isEqualTo("- Plated desserts");
+    assertThat(TemplateOptimizer.strengthenOpener("- In charge of the pass", verbs, turn))
+        .isEqualTo("- Prepared the pass");
+    assertThat(TemplateOptimizer.strengthenOpener("- Helped with the stock", List.of(), turn))
+        .as("no verbs to take").isEqualTo("- Helped with the stock");
+  }
+
+  @Test
+  void aResumeIsRewrittenByTheTemplatesRulesWithEachChangeListed() {
+    TemplateOptimizer.Result result = TemplateOptimizer.optimize(COOK, kitchen(), "HACCP certificate required",
+        settings("professional", "moderate", List.of(), List.of()), SkillTaxonomy.shared(), NONE);
+    assertThat(result.text()).isEqualTo("""
+        Jane Cook
+
+        Skills
+        Knife skills, HACCP
+
+        Experience
+        - Managed the grill
+
+        Education
+        Culinary school
+        """);
+    assertThat(reasons(result)).containsExactly(
+        "modified Experience: replaced a weak opener with a strong verb from the 'Kitchen' template",
+        "removed Experience: removed a phrase the template advises against",
+        "modified Skills: added keywords named in the job description or your keywords; keep only what you "
+            + "really have",
+        "modified all: ordered the sections as the 'Kitchen' template recommends");
+    assertThat(result.changes().get(3).getString("oldValue")).isEqualTo("experience, skills, education");
+    assertThat(result.changes().get(3).getString("newValue")).isEqualTo("skills, experience, education");
+  }
+
+  @Test
+  void aLightTouchNeitherAddsKeywordsNorReordersSections() {
+    TemplateOptimizer.Result result = TemplateOptimizer.optimize(COOK, kitchen(), "HACCP certificate required",
+        settings("professional", "light", List.of(), List.of("Rota planning")), SkillTaxonomy.shared(), NONE);
+    assertThat(result.text()).isEqualTo("""
+        Jane Cook
+
+        Experience
+        - Managed the grill
+
+        Skills
+        Knife skills.
+
+        Education
+        Culinary school
+        """);
+  }
+
+  @Test
+  void aPreservedSectionIsLeftAsWritten() {
+    TemplateOptimizer.Result result = TemplateOptimizer.optimize(COOK, kitchen(), "HACCP certificate required",
+        settings("professional", "moderate", List.of("experience", "skills"), List.of()), SkillTaxonomy.shared(),
+        NONE);
+    assertThat(result.text()).contains("- Responsible for managing the grill\n- Team player\n")
+        .contains("Knife skills.\n").doesNotContain("HACCP");
+    assertThat(reasons(result)).containsExactly(
+        "modified all: ordered the sections as the 'Kitchen' template recommends");
+  }
+
+  @Test
+  void withoutASkillsSectionOneIsAddedBeforeTheExperience() {
+    String resume = "Jane Cook\nExperience\n- Ran the grill\n";
+    TemplateOptimizer.Result result = TemplateOptimizer.optimize(resume, kitchen(), null,
+        settings("professional", "moderate", List.of(), List.of("Rota planning")), SkillTaxonomy.shared(), NONE);
+    assertThat(result.text()).isEqualTo("Jane Cook\n\nSkills\nRota planning\n\nExperience\n- Ran the grill\n");
+    assertThat(reasons(result)).containsExactly("added Skills: added a Skills section with keywords named in the "
+        + "job description or your keywords; keep only what you really have");
+  }
+
+  @Test
+  void anAggressiveRewriteAddsTheTemplatesFirstKeywordsThatTheResumeLacks() {
+    String resume = "Jane Cook\nSkills\nPlating; knife skills\nExperience\n- Ran the grill\n";
+    TemplateOptimizer.Result result = TemplateOptimizer.optimize(resume, kitchen(), null,
+        settings("professional", "aggressive", List.of(), List.of()), SkillTaxonomy.shared(), NONE);
+    assertThat(result.text()).contains("Plating; knife skills, HACCP, Menu costing, Food safety, Stock control, "
+        + "Allergen management\n");
+  }
+
+  @Test
+  void theToneTrimsFillerOrSpellsOutContractions() {
+    String resume = "Experience\n- Successfully ran very busy services\n- I'm never late and don't miss shifts\n";
+    TemplateOptimizer.Result concise = TemplateOptimizer.optimize(resume, kitchen(), null,
+        settings("concise", "light", List.of(), List.of()), SkillTaxonomy.shared(), NONE);
+    assertThat(concise.text()).contains("- ran busy services\n");
+    TemplateOptimizer.Result formal = TemplateOptimizer.optimize(resume, kitchen(), null,
+        settings("formal", "light", List.of(), List.of()), SkillTaxonomy.shared(), NONE);
+    assertThat(formal.text()).contains("- I am never late and do not miss shifts\n");
+    assertThat(reasons(formal)).containsExactly("modified Experience: adjusted wording to the 'formal' tone");
+  }
+
+  @Test
+  void sectionNamesOfTemplatesAndUsersMapToTheirKind() {
+    assertThat(TemplateOptimizer.kindOf("clinical_experience")).isEqualTo("experience");
+    assertThat(TemplateOptimizer.kindOf("licenses_certifications")).isEqualTo("certifications");
+    assertThat(TemplateOptimizer.kindOf("activities")).isEqualTo("volunteer");
+    assertThat(TemplateOptimizer.kindOf("contact")).isEqualTo("contact");
+    assertThat(TemplateOptimizer.kindOf("hobbies")).isEqualTo("hobbies");
+  }
+
   @Test
   void aHostileResumeAtTheSizeLimitIsRewrittenAtOnce() {
     Template template = new Template(UUID.randomUUID(), "Test", "test", null, null, List.of(), "", new JsonObject()
