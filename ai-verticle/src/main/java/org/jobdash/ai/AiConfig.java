@@ -75,33 +75,33 @@ public record AiConfig(
             threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors()),
             inference.integer("queueSize"),
             Math.max(1, inference.integer("maxBatch")),
-            Math.max(0, inference.longValue("batchDelayMs"))),
+            Math.max(0, inference.whole("batchDelayMs"))),
         new Limits(
             limits.integer("maxTextChars"),
-            limits.longValue("batchBodyLimitBytes"),
-            positiveMillis("limits.taskDeadlineMs", limits.longValue("taskDeadlineMs"))),
-        ai.section("resumeContent").longValue("timeoutMs"),
-        ai.section("userPreferences").longValue("timeoutMs"),
-        provider("optimizer", ai.string("optimizer")),
-        provider("embeddingProvider", ai.string("embeddingProvider")),
+            limits.whole("batchBodyLimitBytes"),
+            positiveMillis("limits.taskDeadlineMs", limits.whole("taskDeadlineMs"))),
+        ai.section("resumeContent").whole("timeoutMs"),
+        ai.section("userPreferences").whole("timeoutMs"),
+        provider("optimizer", ai.text("optimizer")),
+        provider("embeddingProvider", ai.text("embeddingProvider")),
         new Providers(
             new Remote(
-                openai.string("baseUrl"),
-                openai.nullableString("apiKey"),
-                openai.string("chatModel"),
-                openai.string("embeddingModel"),
-                openai.longValue("timeoutMs")),
+                openai.text("baseUrl"),
+                openai.nullableText("apiKey"),
+                openai.text("chatModel"),
+                openai.text("embeddingModel"),
+                openai.whole("timeoutMs")),
             new Remote(
-                anthropic.string("baseUrl"),
-                anthropic.nullableString("apiKey"),
-                anthropic.string("model"),
+                anthropic.text("baseUrl"),
+                anthropic.nullableText("apiKey"),
+                anthropic.text("model"),
                 null,
-                anthropic.longValue("timeoutMs")),
+                anthropic.whole("timeoutMs")),
             providers.integer("maxRetries"),
-            providers.longValue("initialBackoffMs"),
-            providers.longValue("maxBackoffMs"),
+            providers.whole("initialBackoffMs"),
+            providers.whole("maxBackoffMs"),
             providers.integer("breakerMaxFailures"),
-            providers.longValue("breakerResetMs")));
+            providers.whole("breakerResetMs")));
   }
 
   private static Duration positiveMillis(String key, long millis) {
@@ -120,44 +120,64 @@ public record AiConfig(
     return v;
   }
 
-  /** One object of the configuration, read by dotted path; a missing or mistyped setting is an error naming it. */
+  /**
+   * The section read strictly, by dotted path: a setting missing or of the wrong type is an error naming it (the
+   * reader the other services' configurations use as well, kept here until it is shared in common).
+   */
   private record Section(String path, JsonObject json) {
 
     Section section(String key) {
-      return new Section(path + "." + key, typed(key, JsonObject.class, "an object"));
+      Object v = present(key);
+      if (!(v instanceof JsonObject o)) {
+        throw wrongType(key, "an object", v);
+      }
+      return new Section(path + "." + key, o);
     }
 
     int integer(String key) {
-      return typed(key, Number.class, "a number").intValue();
-    }
-
-    long longValue(String key) {
-      return typed(key, Number.class, "a number").longValue();
-    }
-
-    String string(String key) {
-      return typed(key, String.class, "a text");
-    }
-
-    /** A text that may be null (unset), though the setting itself must be there. */
-    String nullableString(String key) {
-      present(key);
-      return json.getValue(key) == null ? null : string(key);
-    }
-
-    private <T> T typed(String key, Class<T> type, String what) {
-      present(key);
-      Object value = json.getValue(key);
-      if (!type.isInstance(value)) {
-        throw new IllegalArgumentException(path + "." + key + " must be " + what + " (was " + value + ")");
+      long v = whole(key);
+      if (v != (int) v) {
+        throw new IllegalArgumentException("setting " + path + "." + key + " is too large: " + v);
       }
-      return type.cast(value);
+      return (int) v;
     }
 
-    private void present(String key) {
+    long whole(String key) {
+      Object v = present(key);
+      if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+        throw wrongType(key, "a whole number", v);
+      }
+      return n.longValue();
+    }
+
+    /** A text setting that is set (not null, not blank). */
+    String text(String key) {
+      String v = nullableText(key);
+      if (v == null || v.isBlank()) {
+        throw wrongType(key, "text", v);
+      }
+      return v;
+    }
+
+    /** A text setting that may be null (nothing configured); it must be there all the same. */
+    String nullableText(String key) {
+      Object v = present(key);
+      if (v != null && !(v instanceof String)) {
+        throw wrongType(key, "text", v);
+      }
+      return (String) v;
+    }
+
+    private Object present(String key) {
       if (!json.containsKey(key)) {
-        throw new IllegalArgumentException("the setting " + path + "." + key + " is missing");
+        throw new IllegalArgumentException("missing setting " + path + "." + key);
       }
+      return json.getValue(key);
+    }
+
+    private IllegalArgumentException wrongType(String key, String expected, Object actual) {
+      return new IllegalArgumentException("setting " + path + "." + key + " must be " + expected + ", not "
+          + (actual == null ? "null" : "'" + actual + "'"));
     }
   }
 }

@@ -46,23 +46,23 @@ class AiConfigTest {
     JsonObject section = section();
     section.getJsonObject("inference").remove("queueSize");
     assertThatThrownBy(() -> AiConfig.from(section)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("the setting ai.inference.queueSize is missing");
+        .hasMessage("missing setting ai.inference.queueSize");
     JsonObject noProviders = section();
     noProviders.remove("providers");
-    assertThatThrownBy(() -> AiConfig.from(noProviders)).hasMessage("the setting ai.providers is missing");
+    assertThatThrownBy(() -> AiConfig.from(noProviders)).hasMessage("missing setting ai.providers");
     JsonObject noKey = section();
     noKey.getJsonObject("providers").getJsonObject("openai").remove("apiKey");
-    assertThatThrownBy(() -> AiConfig.from(noKey)).hasMessage("the setting ai.providers.openai.apiKey is missing");
+    assertThatThrownBy(() -> AiConfig.from(noKey)).hasMessage("missing setting ai.providers.openai.apiKey");
   }
 
   @Test
   void aMistypedOrInvalidSettingIsAnErrorNamingIt() {
     JsonObject text = section();
     text.getJsonObject("limits").put("maxTextChars", "lots");
-    assertThatThrownBy(() -> AiConfig.from(text)).hasMessage("ai.limits.maxTextChars must be a number (was lots)");
+    assertThatThrownBy(() -> AiConfig.from(text)).hasMessage("setting ai.limits.maxTextChars must be a whole number, not 'lots'");
     JsonObject unset = section();
     unset.put("optimizer", null);
-    assertThatThrownBy(() -> AiConfig.from(unset)).hasMessage("ai.optimizer must be a text (was null)");
+    assertThatThrownBy(() -> AiConfig.from(unset)).hasMessage("setting ai.optimizer must be text, not null");
     JsonObject anthropicEmbeddings = section().put("embeddingProvider", "anthropic");
     assertThatThrownBy(() -> AiConfig.from(anthropicEmbeddings)).hasMessageContaining("ai.embeddingProvider");
     JsonObject noDeadline = section();
