@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The {@code ai_processing_sessions} row of every operation and its count in the day's model performance: which
@@ -28,6 +29,13 @@ public final class SessionRecorder {
                         UUID resumeId, JsonObject metadata) {
     boolean failed() {
       return error != null;
+    }
+  }
+
+  /** The row of a claimed session is gone: its user's data was purged while the work ran. */
+  public static final class Gone extends RuntimeException {
+    Gone(UUID sessionId) {
+      super("session " + sessionId + " is gone: its user was deleted meanwhile", null, false, false);
     }
   }
 
@@ -90,11 +98,15 @@ public final class SessionRecorder {
   }
 
   /**
-   * Completes a claimed session with its outcome ({@code metadata} keeps the result for a repeated request), on the
-   * caller's transaction.
+   * Completes a claimed session with its outcome ({@code metadata} keeps the result for a repeated request), then
+   * runs {@code work} on the same connection (storing the result) and counts the session last. Completing it first
+   * holds its row until the caller's transaction ends, so a purge of its user either comes first, and this fails
+   * with {@link Gone} so that the transaction stores nothing, or waits and then removes the result too.
    */
-  public Future<Void> finish(SqlClient conn, UUID sessionId, Outcome o) {
-    return sessions.finish(conn, sessionId, finished(o)).compose(v -> count(conn, o));
+  public <T> Future<T> finish(SqlClient conn, UUID sessionId, Outcome o, Supplier<Future<T>> work) {
+    return sessions.finish(conn, sessionId, finished(o))
+        .compose(found -> found ? work.get() : Future.<T>failedFuture(new Gone(sessionId)))
+        .compose(result -> count(conn, o).map(result));
   }
 
   private SessionRepository.Finished finished(Outcome o) {

@@ -120,12 +120,15 @@ public final class SessionRepository {
     });
   }
 
-  /** Completes a claimed session, on the caller's connection. */
-  public Future<Void> finish(SqlClient conn, UUID sessionId, Finished f) {
+  /**
+   * Completes a claimed session, on the caller's connection (which holds the row until its transaction ends);
+   * false when the row is gone.
+   */
+  public Future<Boolean> finish(SqlClient conn, UUID sessionId, Finished f) {
     return conn.preparedQuery(FINISH).execute(Tuple.from(new Object[] {sessionId, f.modelId(), f.modelName(),
             f.provider(), f.status(), f.fallbackUsed(), f.inputTokens(), f.outputTokens(), f.latencyMs(), f.cost(),
             f.error(), f.metadata()}))
-        .mapEmpty();
+        .map(rows -> rows.rowCount() > 0);
   }
 
   /** A page of the caller's sessions, newest first (of one operation when given). */
