@@ -2,6 +2,7 @@ package org.jobdash.ai;
 
 import io.vertx.core.json.JsonObject;
 import org.jobdash.common.auth.JwtSettings;
+import org.jobdash.common.config.ConfigLoader;
 import org.jobdash.common.db.DatabaseConfig;
 import org.jobdash.common.http.HttpSettings;
 
@@ -44,49 +45,63 @@ public record AiConfig(
   public record Providers(Remote openai, Remote anthropic, int maxRetries, long initialBackoffMs, long maxBackoffMs,
                           int breakerMaxFailures, long breakerResetMs) {}
 
+  /** The classpath resource with every default of the {@code ai} section, once. */
+  public static final String DEFAULTS = "jobdash/ai.json";
+
+  /** The {@code ai} section with every setting at its default (a copy: callers may merge into it). */
+  public static JsonObject defaults() {
+    return ConfigLoader.resource(DEFAULTS);
+  }
+
+  /**
+   * The settings of a merged {@code ai} section (see {@link #defaults}). Nothing falls back to a value of its own: a
+   * setting missing from the section is an error naming it.
+   */
   public static AiConfig from(JsonObject json) {
-    JsonObject inference = json.getJsonObject("inference", new JsonObject());
-    JsonObject limits = json.getJsonObject("limits", new JsonObject());
-    JsonObject providers = json.getJsonObject("providers", new JsonObject());
-    JsonObject openai = providers.getJsonObject("openai", new JsonObject());
-    JsonObject anthropic = providers.getJsonObject("anthropic", new JsonObject());
-    int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+    Section ai = new Section("ai", json);
+    Section inference = ai.section("inference");
+    Section limits = ai.section("limits");
+    Section providers = ai.section("providers");
+    Section openai = providers.section("openai");
+    Section anthropic = providers.section("anthropic");
+    Section http = ai.section("http");
+    int threads = inference.integer("threads");
     return new AiConfig(
-        HttpSettings.from(json.getJsonObject("http", new JsonObject()), 8083),
-        DatabaseConfig.from("ai.database.url (AI_SERVICE_DATABASE_URL)",
-            json.getJsonObject("database", new JsonObject())),
-        JwtSettings.from(json.getJsonObject("jwt", new JsonObject())),
+        HttpSettings.from(http.json(), http.integer("port")),
+        DatabaseConfig.from("ai.database.url (AI_SERVICE_DATABASE_URL)", ai.section("database").json()),
+        JwtSettings.from(ai.section("jwt").json()),
         new Inference(
-            inference.getInteger("threads", cores),
-            inference.getInteger("queueSize", 64),
-            Math.max(1, inference.getInteger("maxBatch", 32)),
-            Math.max(0, inference.getLong("batchDelayMs", 0L))),
+            // 0: one thread per core
+            threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors()),
+            inference.integer("queueSize"),
+            Math.max(1, inference.integer("maxBatch")),
+            Math.max(0, inference.whole("batchDelayMs"))),
         new Limits(
-            limits.getInteger("maxTextChars", 100_000),
-            limits.getLong("batchBodyLimitBytes", 16_777_216L),
-            positiveMillis("limits.taskDeadlineMs", limits.getLong("taskDeadlineMs", 15_000L))),
-        json.getJsonObject("resumeContent", new JsonObject()).getLong("timeoutMs", 5_000L),
-        json.getJsonObject("userPreferences", new JsonObject()).getLong("timeoutMs", 1_000L),
-        provider("optimizer", json.getString("optimizer", "local")),
-        provider("embeddingProvider", json.getString("embeddingProvider", "local")),
+            limits.integer("maxTextChars"),
+            limits.whole("batchBodyLimitBytes"),
+            positiveMillis("limits.taskDeadlineMs", limits.whole("taskDeadlineMs"))),
+        ai.section("resumeContent").whole("timeoutMs"),
+        ai.section("userPreferences").whole("timeoutMs"),
+        provider("optimizer", ai.text("optimizer")),
+        provider("embeddingProvider", ai.text("embeddingProvider")),
         new Providers(
             new Remote(
-                openai.getString("baseUrl", "https://api.openai.com"),
-                openai.getString("apiKey"),
-                openai.getString("chatModel", "gpt-4o-mini"),
-                openai.getString("embeddingModel", "text-embedding-3-small"),
-                openai.getLong("timeoutMs", 30_000L)),
+                openai.text("baseUrl"),
+                openai.nullableText("apiKey"),
+                openai.text("chatModel"),
+                openai.text("embeddingModel"),
+                openai.whole("timeoutMs")),
             new Remote(
-                anthropic.getString("baseUrl", "https://api.anthropic.com"),
-                anthropic.getString("apiKey"),
-                anthropic.getString("model", "claude-3-5-haiku-latest"),
+                anthropic.text("baseUrl"),
+                anthropic.nullableText("apiKey"),
+                anthropic.text("model"),
                 null,
-                anthropic.getLong("timeoutMs", 30_000L)),
-            providers.getInteger("maxRetries", 2),
-            providers.getLong("initialBackoffMs", 250L),
-            providers.getLong("maxBackoffMs", 5_000L),
-            providers.getInteger("breakerMaxFailures", 5),
-            providers.getLong("breakerResetMs", 30_000L)));
+                anthropic.whole("timeoutMs")),
+            providers.integer("maxRetries"),
+            providers.whole("initialBackoffMs"),
+            providers.whole("maxBackoffMs"),
+            providers.integer("breakerMaxFailures"),
+            providers.whole("breakerResetMs")));
   }
 
   private static Duration positiveMillis(String key, long millis) {
@@ -97,11 +112,72 @@ public record AiConfig(
   }
 
   private static String provider(String key, String value) {
-    String v = value == null ? "local" : value.strip().toLowerCase(Locale.ROOT);
+    String v = value.strip().toLowerCase(Locale.ROOT);
     if (!PROVIDERS.contains(v) || ("embeddingProvider".equals(key) && "anthropic".equals(v))) {
       throw new IllegalArgumentException("ai." + key + " must be one of local, openai"
           + ("optimizer".equals(key) ? ", anthropic" : "") + " (was '" + value + "')");
     }
     return v;
+  }
+
+  /**
+   * The section read strictly, by dotted path: a setting missing or of the wrong type is an error naming it (the
+   * reader the other services' configurations use as well, kept here until it is shared in common).
+   */
+  private record Section(String path, JsonObject json) {
+
+    Section section(String key) {
+      Object v = present(key);
+      if (!(v instanceof JsonObject o)) {
+        throw wrongType(key, "an object", v);
+      }
+      return new Section(path + "." + key, o);
+    }
+
+    int integer(String key) {
+      long v = whole(key);
+      if (v != (int) v) {
+        throw new IllegalArgumentException("setting " + path + "." + key + " is too large: " + v);
+      }
+      return (int) v;
+    }
+
+    long whole(String key) {
+      Object v = present(key);
+      if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+        throw wrongType(key, "a whole number", v);
+      }
+      return n.longValue();
+    }
+
+    /** A text setting that is set (not null, not blank). */
+    String text(String key) {
+      String v = nullableText(key);
+      if (v == null || v.isBlank()) {
+        throw wrongType(key, "text", v);
+      }
+      return v;
+    }
+
+    /** A text setting that may be null (nothing configured); it must be there all the same. */
+    String nullableText(String key) {
+      Object v = present(key);
+      if (v != null && !(v instanceof String)) {
+        throw wrongType(key, "text", v);
+      }
+      return (String) v;
+    }
+
+    private Object present(String key) {
+      if (!json.containsKey(key)) {
+        throw new IllegalArgumentException("missing setting " + path + "." + key);
+      }
+      return json.getValue(key);
+    }
+
+    private IllegalArgumentException wrongType(String key, String expected, Object actual) {
+      return new IllegalArgumentException("setting " + path + "." + key + " must be " + expected + ", not "
+          + (actual == null ? "null" : "'" + actual + "'"));
+    }
   }
 }

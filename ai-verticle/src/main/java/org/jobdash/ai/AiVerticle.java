@@ -23,12 +23,14 @@ import org.jobdash.ai.optimize.OptimizeRoutes;
 import org.jobdash.ai.provider.RemoteCaller;
 import org.jobdash.ai.provider.RemoteChat;
 import org.jobdash.ai.session.ModelCatalog;
+import org.jobdash.ai.session.ModelRepository;
 import org.jobdash.ai.session.SessionRecorder;
 import org.jobdash.ai.session.SessionRepository;
 import org.jobdash.ai.session.SessionRoutes;
 import org.jobdash.ai.skills.SkillTaxonomy;
 import org.jobdash.common.auth.BearerAuth;
 import org.jobdash.common.auth.JwtVerifier;
+import org.jobdash.common.config.ConfigLoader;
 import org.jobdash.common.db.Pools;
 import org.jobdash.common.http.ServiceRouter;
 import org.jobdash.common.work.BoundedWorker;
@@ -52,11 +54,16 @@ public final class AiVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    AiConfig config = AiConfig.from(config());
+    // the module's defaults under what the launcher merged: its jobdash-defaults.json does not carry every AI setting
+    JsonObject section = AiConfig.defaults();
+    ConfigLoader.deepMerge(section, config());
+    AiConfig config = AiConfig.from(section);
     pool = Pools.pool(vertx, "ai-service", config.database());
     Future<MiniLm> model = MiniLm.load(vertx);
-    Future<VectorMode> mode = VectorMode.detect(pool);
-    Future<ModelCatalog> catalog = ModelCatalog.load(pool);
+    Future<VectorMode> mode = EmbeddingRepository.vectorMode(pool);
+    ModelRepository models = new ModelRepository(pool);
+    SessionRepository sessionRows = new SessionRepository(pool);
+    Future<ModelCatalog> catalog = ModelCatalog.load(models);
     Future<SkillTaxonomy> taxonomy = vertx.executeBlocking(SkillTaxonomy::shared, false);
     return Future.all(model, mode, catalog, taxonomy).compose(ready -> {
       BoundedWorker inference = BoundedWorker.shared(vertx, "inference", config.inference().threads(),
@@ -65,7 +72,7 @@ public final class AiVerticle extends VerticleBase {
           config.inference().maxBatch(), config.inference().batchDelayMs());
       RemoteChat remote = new RemoteChat(RemoteCaller.shared(vertx, config.providers()), config.providers());
       TextEmbedder embedder = new TextEmbedder(batcher, remote, config.embeddingProvider());
-      SessionRecorder sessions = new SessionRecorder(catalog.result());
+      SessionRecorder sessions = new SessionRecorder(catalog.result(), sessionRows, models);
       EmbeddingRepository embeddings = new EmbeddingRepository(pool, mode.result());
       ResumeTexts resumeTexts = new ResumeTexts(vertx, config.resumeContentTimeoutMs());
       AnalysisService analyses = new AnalysisService(vertx, pool, new AnalysisRepository(), embeddings, sessions,
@@ -90,7 +97,7 @@ public final class AiVerticle extends VerticleBase {
           config.limits().maxTextChars()), config.limits()).mount(router, body, batchBody);
       new AnalysisRoutes(analyses, config.limits()).mount(router, body);
       new OptimizeRoutes(optimizations, optimizeRepository, config.limits()).mount(router, body);
-      new SessionRoutes(new SessionRepository(pool)).mount(router);
+      new SessionRoutes(sessionRows, models).mount(router);
 
       owner = Singleton.claim(vertx, PUBLISHED_EVENTS_KEY, instanceId);
       return new AiBusApi(analyses, optimizations, new UserDataRepository(pool), config.limits().taskDeadline())

@@ -50,17 +50,21 @@ final class AiHarness implements AutoCloseable {
     return start(PostgresFixture.migratedDatabase("ai"), overrides, 2);
   }
 
-  /** Deploys {@code instances} verticles on {@code url}; {@code overrides} are merged into the configuration. */
+  /**
+   * Deploys {@code instances} verticles on {@code url}, configured with the module's defaults ({@link
+   * AiConfig#defaults}), the harness's own settings, then {@code overrides}.
+   */
   static AiHarness start(DatabaseUrl url, JsonObject overrides, int instances) {
     int port = TestClient.freePort();
     Vertx vertx = Vertx.vertx();
     TestTokens tokens = new TestTokens(vertx);
-    JsonObject config = new JsonObject()
+    JsonObject config = AiConfig.defaults();
+    ConfigLoader.deepMerge(config, new JsonObject()
         .put("http", new JsonObject().put("host", "127.0.0.1").put("port", port))
         .put("database", new JsonObject().put("url", url.toUrl()).put("poolSize", 8))
         .put("jwt", tokens.jwtConfig())
-        .put("inference", new JsonObject().put("threads", 2).put("queueSize", 64))
-        .put("userPreferences", new JsonObject().put("timeoutMs", 300));
+        .put("inference", new JsonObject().put("threads", 2))
+        .put("userPreferences", new JsonObject().put("timeoutMs", 300)));
     ConfigLoader.deepMerge(config, overrides);
     if (!url.params().isEmpty()) {
       config.getJsonObject("database").put("url", url.toUrl() + "?" + String.join("&", url.params().entrySet().stream()

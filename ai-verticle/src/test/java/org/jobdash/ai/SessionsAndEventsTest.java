@@ -82,6 +82,31 @@ class SessionsAndEventsTest {
   }
 
   @Test
+  void theReportsOfTheCallersWorkCountItAndGiveTimesInUtc() {
+    AiHarness.Caller me = h.caller();
+    work(me);
+    JsonArray operations = h.http.get("/api/v1/ai/sessions/stats", me.token()).json().getJsonArray("operations");
+    JsonObject optimization = operations.stream().map(JsonObject.class::cast)
+        .filter(o -> "optimization".equals(o.getString("operation"))).findFirst().orElseThrow();
+    assertThat(optimization.getLong("totalSessions")).isEqualTo(1);
+    assertThat(optimization.getString("lastSessionAt")).endsWith("Z");
+    JsonObject stats = h.http.get("/api/v1/ai/history/stats?days=7", me.token()).json();
+    assertThat(stats.getLong("totalEntries")).isEqualTo(1);
+    assertThat(stats.getJsonObject("actions").getLong("optimized")).isEqualTo(1);
+    assertThat(stats.getJsonArray("dailyActivity")).hasSize(1);
+    assertThat(stats.getString("periodEnd")).endsWith("Z");
+    JsonObject insights = h.http.get("/api/v1/ai/insights", me.token()).json();
+    assertThat(insights.getLong("total_optimizations")).isEqualTo(1);
+    assertThat(insights.getString("user_id")).isEqualTo(me.id().toString());
+    assertThat(insights.getString("last_optimization_at")).matches("\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z");
+    assertThat(insights.getJsonObject("most_used_template").getLong("uses")).isEqualTo(1);
+    assertThat(insights.getValue("preferences")).isNull();
+    JsonObject entry = h.http.get("/api/v1/ai/history", me.token()).json().getJsonArray("items").getJsonObject(0);
+    assertThat(entry.getString("templateName")).isNotBlank();
+    assertThat(entry.getString("createdAt")).endsWith("Z");
+  }
+
+  @Test
   void sessionsArePagedNewestFirstWithACursor() {
     AiHarness.Caller me = h.caller();
     work(me);

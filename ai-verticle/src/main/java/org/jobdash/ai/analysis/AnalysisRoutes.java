@@ -12,6 +12,7 @@ import org.jobdash.common.auth.AuthUser;
 import org.jobdash.common.http.JsonInput;
 import org.jobdash.common.http.RequestDeadline;
 import org.jobdash.common.http.ServiceRouter;
+import org.jobdash.common.text.Text;
 
 import java.util.ArrayList;
 import java.util.UUID;
@@ -73,7 +74,7 @@ public final class AnalysisRoutes {
     }
     in.validate();
     service.jobMatch(AuthUser.of(ctx).userId(), resumeId, resumeText, job,
-            title == null || title.isBlank() ? null : title.strip(), RequestDeadline.of(ctx, limits.taskDeadline()))
+            Text.blankToNull(title), RequestDeadline.of(ctx, limits.taskDeadline()))
         .onSuccess(m -> ServiceRouter.json(ctx, 201, m.match().toJson().put("id", m.id().toString())
             .put("sessionId", m.sessionId().toString())
             .put("resumeId", m.resumeId() == null ? null : m.resumeId().toString())))

@@ -19,7 +19,6 @@ import org.jobdash.ai.skills.SkillTaxonomy;
 import org.jobdash.common.bus.Addresses;
 import org.jobdash.common.bus.AnalysisCompleted;
 import org.jobdash.common.bus.AnalyzeResume;
-import org.jobdash.common.bus.Bus;
 import org.jobdash.common.http.ApiException;
 import org.jobdash.common.work.BoundedWorker;
 import org.jobdash.common.work.Deadline;
@@ -141,13 +140,18 @@ public final class AnalysisService {
    * The whole analysis of a résumé sent with {@code ai.resume.analyze}: done once per request id (a repeated
    * delivery of a finished request publishes the stored result again), its chunks embedded and stored in place of
    * the résumé's earlier chunks, skills and content analysed, and the outcome published. Work past {@code deadline}
-   * stops, and the analysis is published as failed.
+   * stops, and the analysis is published as failed. When the user is deleted while the work runs, nothing is stored
+   * or published (the answer is null).
    */
   public Future<AnalysisCompleted> analyzeResume(AnalyzeResume request, Deadline deadline) {
     return sessions.claim(pool, request.requestId(), request.userId(), "resume_analysis", request.resumeId())
         .compose(claimed -> {
           if (claimed.isPresent()) {
-            return runAnalysis(request, claimed.get(), deadline).onSuccess(this::publish);
+            return runAnalysis(request, claimed.get(), deadline).onSuccess(done -> {
+              if (done != null) {
+                publish(done);
+              }
+            });
           }
           return sessions.byRequest(pool, request.requestId()).compose(existing -> {
             JsonObject stored = existing.map(e -> e.metadata().getJsonObject("result")).orElse(null);
@@ -179,27 +183,34 @@ public final class AnalysisService {
               SessionRecorder.Outcome outcome = new SessionRecorder.Outcome(request.userId(), "resume_analysis",
                   v.usage(), elapsed(started), null, request.requestId(), request.resumeId(),
                   new JsonObject().put("chunks", work.chunks().size()).put("result", completed.toJson()));
-              return pool.withTransaction(conn -> embeddings.deleteResumeChunks(conn, request.userId(),
-                      request.resumeId())
-                  .compose(x -> embeddings.insert(conn, request.userId(), sessionId, MiniLm.MODEL_NAME,
-                      chunkRows(request.resumeId(), work)))
-                  .compose(x -> analyses.saveSkills(conn, request.userId(), sessionId, request.resumeId(),
-                      work.skills(), SkillTaxonomy.shared(), TextFields.sha256(text)))
-                  .compose(x -> analyses.saveContent(conn, request.userId(), sessionId, request.resumeId(),
-                      work.content()))
-                  .compose(x -> sessions.finish(conn, sessionId, outcome))
-                  .map(completed));
+              return pool.withTransaction(conn -> sessions.finish(conn, sessionId, outcome,
+                  () -> embeddings.deleteResumeChunks(conn, request.userId(), request.resumeId())
+                      .compose(x -> embeddings.insert(conn, request.userId(), sessionId, MiniLm.MODEL_NAME,
+                          chunkRows(request.resumeId(), work)))
+                      .compose(x -> analyses.saveSkills(conn, request.userId(), sessionId, request.resumeId(),
+                          work.skills(), SkillTaxonomy.shared(), TextFields.sha256(text)))
+                      .compose(x -> analyses.saveContent(conn, request.userId(), sessionId, request.resumeId(),
+                          work.content()))
+                      .map(completed)));
             })))
         .recover(e -> {
+          if (e instanceof SessionRecorder.Gone) {
+            log.info("the user of résumé {} was deleted while it was analysed (request {}); nothing is stored",
+                request.resumeId(), request.requestId());
+            return Future.succeededFuture(null);
+          }
           log.warn("analysis of résumé {} (request {}) failed: {}", request.resumeId(), request.requestId(),
               e.getMessage());
           AnalysisCompleted failed = new AnalysisCompleted(request.requestId(), request.resumeId(), request.userId(),
               AnalysisCompleted.FAILED, null, null, null, null, null, null, null, MiniLm.MODEL_NAME, elapsed(started),
               e.getMessage());
-          return sessions.finish(pool, sessionId, new SessionRecorder.Outcome(request.userId(), "resume_analysis",
-                  Usage.local(MiniLm.MODEL_NAME, 0, 0), elapsed(started), String.valueOf(e.getMessage()),
-                  request.requestId(), request.resumeId(), new JsonObject()))
-              .map(failed);
+          SessionRecorder.Outcome outcome = new SessionRecorder.Outcome(request.userId(), "resume_analysis",
+              Usage.local(MiniLm.MODEL_NAME, 0, 0), elapsed(started), String.valueOf(e.getMessage()),
+              request.requestId(), request.resumeId(), new JsonObject());
+          return pool.withTransaction(conn -> sessions.finish(conn, sessionId, outcome,
+                  () -> Future.succeededFuture(failed)))
+              .recover(gone -> gone instanceof SessionRecorder.Gone ? Future.succeededFuture(null)
+                  : Future.failedFuture(gone));
         });
   }
 

@@ -4,6 +4,7 @@ import com.google.re2j.Pattern;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.jobdash.ai.text.Lines;
+import org.jobdash.ai.text.WeakOpeners;
 import org.jobdash.ai.text.Words;
 import org.jobdash.common.work.Deadline;
 
@@ -51,13 +52,8 @@ public final class ContentAnalyzer {
 
   /** A short unbulleted experience line still reads as a duty when it opens with a verb or a weak phrase. */
   private static boolean opensLikeADuty(String line) {
-    String lower = line.toLowerCase(Locale.ROOT);
-    return WEAK_OPENERS.stream().anyMatch(lower::startsWith) || ACTION_VERBS.contains(firstWord(line));
+    return WeakOpeners.of(line) != null || ACTION_VERBS.contains(firstWord(line));
   }
-
-  static final List<String> WEAK_OPENERS = List.of("responsible for", "duties included", "duties include",
-      "helped with", "helped to", "helped", "worked on", "assisted with", "tasked with", "in charge of",
-      "participated in", "involved in");
 
   /** Whitespace as java.util.regex's {@code \s} has it (RE2/J's leaves out {@code \x0B}). */
   private static final String SPACE = "[\\t\\n\\x0B\\f\\r ]";
@@ -155,12 +151,11 @@ public final class ContentAnalyzer {
         int bulletEnd = bulletEnd(stripped);
         String body = (bulletEnd < 0 ? stripped : stripped.substring(bulletEnd)).strip();
         String first = firstWord(body);
-        String lower = body.toLowerCase(Locale.ROOT);
-        String weakOpener = WEAK_OPENERS.stream().filter(lower::startsWith).findFirst().orElse(null);
+        WeakOpeners.Opening weakOpener = WeakOpeners.of(body);
         if (weakOpener != null) {
           weak++;
           findings.add(finding("action_verbs", "warning", number, stripped, "opens with the weak phrase '"
-              + body.substring(0, weakOpener.length()) + "'; start with a strong verb of what you did"));
+              + weakOpener.phrase() + "'; start with a strong verb of what you did"));
         } else if (ACTION_VERBS.contains(first) || extraVerbs.contains(first)) {
           actionVerbs++;
         }

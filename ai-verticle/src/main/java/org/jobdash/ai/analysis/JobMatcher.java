@@ -10,6 +10,7 @@ import org.jobdash.common.work.Deadline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Scores a résumé against a job description: semantic similarity of their chunks (for each job chunk its best
@@ -61,15 +62,16 @@ public final class JobMatcher {
 
     List<String> recommendations = new ArrayList<>();
     String category = jobSkills.primaryCategory();
-    String trade = category == null ? "this" : taxonomy.category(category).label().toLowerCase();
+    // missing skills come from the job's own, so a job with missing skills always has a trade
+    String trade = category == null ? null : taxonomy.category(category).label().toLowerCase(Locale.ROOT);
     if (!missing.isEmpty()) {
       recommendations.add("The posting asks for " + String.join(", ", missing.subList(0, Math.min(6, missing.size())))
           + ": if you have these, name them in your skills section and show them in "
-          + (!trade.isEmpty() && "aeiou".indexOf(trade.charAt(0)) >= 0 ? "an " : "a ") + trade + " role.");
+          + ("aeiou".indexOf(trade.charAt(0)) >= 0 ? "an " : "a ") + trade + " role.");
     }
     if (semantic < 0.45) {
-      recommendations.add("Your experience reads far from this " + trade + " posting: mirror its wording for the "
-          + "duties you have really done, and lead with the most relevant role.");
+      recommendations.add("Your experience reads far from this " + (trade == null ? "" : trade + " ")
+          + "posting: mirror its wording for the duties you have really done, and lead with the most relevant role.");
     }
     if (experience != null && experience < 100) {
       recommendations.add("The posting asks for more years of experience than the résumé shows: state your years in "

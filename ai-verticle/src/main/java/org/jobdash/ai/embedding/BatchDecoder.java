@@ -13,6 +13,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.jobdash.ai.TextFields;
 import org.jobdash.common.http.ApiException;
+import org.jobdash.common.text.Text;
 import org.jobdash.common.work.Deadline;
 
 import java.io.IOException;
@@ -105,7 +106,7 @@ final class BatchDecoder {
       throw new ApiException.Invalid(errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
           : errors.size() + " fields are invalid", errors);
     }
-    return new Batch(model == null || model.isBlank() ? null : model.strip(), items);
+    return new Batch(Text.blankToNull(model), items);
   }
 
   /** A 400 for JSON that does not parse, naming the field it broke in and where. */

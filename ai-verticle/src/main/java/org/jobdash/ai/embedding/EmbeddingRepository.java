@@ -50,6 +50,10 @@ public final class EmbeddingRepository {
        ORDER BY s.similarity DESC, e.id
        LIMIT $5""";
 
+  private static final String COLUMN_TYPE = """
+      SELECT format_type(atttypid, atttypmod) AS type FROM pg_attribute
+       WHERE attrelid = 'embeddings'::regclass AND attname = 'embedding' AND NOT attisdropped""";
+
   private static final String DELETE_CHUNKS = """
       DELETE FROM embeddings WHERE user_id = $1 AND source_type = 'resume_chunk' AND source_id = $2""";
 
@@ -73,6 +77,12 @@ public final class EmbeddingRepository {
     this.mode = mode;
     this.insert = INSERT.formatted(mode == VectorMode.PGVECTOR ? "(" + SLICE + ")::vector" : SLICE,
         MiniLm.DIMENSIONS);
+  }
+
+  /** How this database stores the vectors. */
+  public static Future<VectorMode> vectorMode(Pool pool) {
+    return pool.query(COLUMN_TYPE).execute()
+        .map(rows -> VectorMode.ofColumnType(rows.size() == 0 ? "" : rows.iterator().next().getString("type")));
   }
 
   /** Stores the vectors with one statement; returns their ids in order. */

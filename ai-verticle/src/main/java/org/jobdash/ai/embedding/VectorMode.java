@@ -1,20 +1,13 @@
 package org.jobdash.ai.embedding;
 
-import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
-
 /**
  * How this database stores {@code embeddings.embedding}: pgvector's {@code vector(384)} (search by its cosine
  * distance operator, HNSW-indexed) or {@code real[]} (exact cosine computed in SQL). Migration 001 chose it;
- * the service asks once at start.
+ * the service asks once at start ({@link EmbeddingRepository#vectorMode}).
  */
 public enum VectorMode {
   PGVECTOR("vector(384)"),
   REAL_ARRAY("real[]");
-
-  private static final String COLUMN_TYPE = """
-      SELECT format_type(atttypid, atttypmod) AS type FROM pg_attribute
-       WHERE attrelid = 'embeddings'::regclass AND attname = 'embedding' AND NOT attisdropped""";
 
   public final String label;
 
@@ -22,16 +15,14 @@ public enum VectorMode {
     this.label = label;
   }
 
-  public static Future<VectorMode> detect(Pool pool) {
-    return pool.query(COLUMN_TYPE).execute().map(rows -> {
-      String type = rows.size() == 0 ? "" : rows.iterator().next().getString("type");
-      if (type.contains("vector")) {
-        return PGVECTOR;
-      }
-      if (type.startsWith("real[]")) {
-        return REAL_ARRAY;
-      }
-      throw new IllegalStateException("embeddings.embedding has the unexpected type '" + type + "'");
-    });
+  /** The mode of a column of this type, as {@code format_type} names it. */
+  static VectorMode ofColumnType(String type) {
+    if (type.contains("vector")) {
+      return PGVECTOR;
+    }
+    if (type.startsWith("real[]")) {
+      return REAL_ARRAY;
+    }
+    throw new IllegalStateException("embeddings.embedding has the unexpected type '" + type + "'");
   }
 }

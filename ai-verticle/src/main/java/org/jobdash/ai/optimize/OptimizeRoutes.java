@@ -7,15 +7,16 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.jobdash.ai.AiConfig;
 import org.jobdash.ai.TextFields;
-import org.jobdash.ai.session.Cursor;
+import org.jobdash.common.ai.Personalization;
 import org.jobdash.common.auth.AuthUser;
+import org.jobdash.common.db.KeysetCursor;
 import org.jobdash.common.http.ApiException;
 import org.jobdash.common.http.JsonInput;
 import org.jobdash.common.http.RequestDeadline;
 import org.jobdash.common.http.ServiceRouter;
+import org.jobdash.common.text.Text;
 
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -23,9 +24,6 @@ import java.util.UUID;
  * {@code /history/stats} and {@code /insights}.
  */
 public final class OptimizeRoutes {
-
-  static final Set<String> TONES = Set.of("professional", "confident", "friendly", "formal", "concise");
-  static final Set<String> LEVELS = Set.of("light", "moderate", "aggressive");
 
   private final OptimizationService service;
   private final OptimizeRepository repository;
@@ -58,7 +56,7 @@ public final class OptimizeRoutes {
     String targetRole = TextFields.string(in, "targetRole", 255);
     in.validate();
     service.optimize(new OptimizationService.Request(AuthUser.of(ctx).userId(), null, resumeId, resume, job,
-            templateId, targetRole == null || targetRole.isBlank() ? null : targetRole.strip()),
+            templateId, Text.blankToNull(targetRole)),
             RequestDeadline.of(ctx, limits.taskDeadline()))
         .onSuccess(outcome -> ServiceRouter.json(ctx, 201, outcome.toJson()))
         .onFailure(ctx::fail);
@@ -101,15 +99,15 @@ public final class OptimizeRoutes {
     String industry = TextFields.string(in, "targetIndustry", 100);
     List<String> roles = TextFields.stringList(in, "targetRoles", 20, 100);
     List<String> keywords = TextFields.stringList(in, "customKeywords", 50, 100);
-    if (tone != null && !TONES.contains(tone)) {
-      in.error("tone", "must be one of " + TONES);
+    if (tone != null && !Personalization.TONES.contains(tone)) {
+      in.error("tone", "must be one of " + Personalization.TONES);
     }
-    if (level != null && !LEVELS.contains(level)) {
-      in.error("optimizationLevel", "must be one of " + LEVELS);
+    if (level != null && !Personalization.LEVELS.contains(level)) {
+      in.error("optimizationLevel", "must be one of " + Personalization.LEVELS);
     }
     in.validate();
     Settings settings = new Settings(template, tone == null ? "professional" : tone, level == null ? "moderate" : level,
-        orEmpty(focus), orEmpty(preserve), industry == null || industry.isBlank() ? null : industry.strip(),
+        orEmpty(focus), orEmpty(preserve), Text.blankToNull(industry),
         orEmpty(roles), orEmpty(keywords), true, true);
     service.saveSettings(AuthUser.of(ctx).userId(), settings)
         .onSuccess(s -> ServiceRouter.json(ctx, 200, s.toJson()))
@@ -118,21 +116,21 @@ public final class OptimizeRoutes {
 
   private void history(RoutingContext ctx) {
     int limit = JsonInput.queryInt(ctx, "limit", 20, 1, 100);
-    repository.history(AuthUser.of(ctx).userId(), Cursor.from(ctx), limit)
-        .onSuccess(page -> ServiceRouter.json(ctx, 200, page))
+    repository.history(AuthUser.of(ctx).userId(), KeysetCursor.decode(ctx.request().getParam("cursor")), limit)
+        .onSuccess(page -> ServiceRouter.json(ctx, 200, page.toJson(HistoryEntry::toJson)))
         .onFailure(ctx::fail);
   }
 
   private void historyStats(RoutingContext ctx) {
     int days = JsonInput.queryInt(ctx, "days", 30, 1, 3650);
     repository.historyStats(AuthUser.of(ctx).userId(), days)
-        .onSuccess(stats -> ServiceRouter.json(ctx, 200, stats))
+        .onSuccess(stats -> ServiceRouter.json(ctx, 200, stats.toJson()))
         .onFailure(ctx::fail);
   }
 
   private void insights(RoutingContext ctx) {
     repository.insights(AuthUser.of(ctx).userId())
-        .onSuccess(insights -> ServiceRouter.json(ctx, 200, insights))
+        .onSuccess(insights -> ServiceRouter.json(ctx, 200, insights.toJson()))
         .onFailure(ctx::fail);
   }
 

@@ -2,9 +2,8 @@ package org.jobdash.ai.optimize;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Row;
+import org.jobdash.common.db.Rows;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,17 +15,8 @@ public record Settings(UUID preferredTemplateId, String tone, String level, List
                        List<String> preserveSections, String targetIndustry, List<String> targetRoles,
                        List<String> customKeywords, boolean remoteAllowed, boolean stored) {
 
-  public static final String COLUMNS = "preferred_template_id, tone, optimization_level, focus_areas, preserve_sections, "
-      + "target_industry, target_roles, custom_keywords";
-
   public static Settings defaults() {
     return new Settings(null, "professional", "moderate", List.of(), List.of(), null, List.of(), List.of(), true, false);
-  }
-
-  public static Settings from(Row r) {
-    return new Settings(r.getUUID("preferred_template_id"), r.getString("tone"), r.getString("optimization_level"),
-        list(r, "focus_areas"), list(r, "preserve_sections"), r.getString("target_industry"), list(r, "target_roles"),
-        list(r, "custom_keywords"), true, true);
   }
 
   /** These settings where the user stored none of their own here, else the user service's only for remote use. */
@@ -41,13 +31,8 @@ public record Settings(UUID preferredTemplateId, String tone, String level, List
         focusAreas, preserveSections, targetIndustry, targetRoles, customKeywords, remote, false);
   }
 
-  private static List<String> list(Row r, String column) {
-    String[] v = r.getArrayOfStrings(column);
-    return v == null ? List.of() : Arrays.asList(v);
-  }
-
   public JsonObject toJson() {
-    return new JsonObject().put("preferredTemplateId", preferredTemplateId == null ? null : preferredTemplateId.toString())
+    return new JsonObject().put("preferredTemplateId", Rows.text(preferredTemplateId))
         .put("tone", tone).put("optimizationLevel", level).put("focusAreas", new JsonArray(focusAreas))
         .put("preserveSections", new JsonArray(preserveSections)).put("targetIndustry", targetIndustry)
         .put("targetRoles", new JsonArray(targetRoles)).put("customKeywords", new JsonArray(customKeywords));

@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonObject;
 import org.jobdash.ai.analysis.ContentAnalyzer;
 import org.jobdash.ai.skills.SkillTaxonomy;
 import org.jobdash.ai.text.Lines;
+import org.jobdash.ai.text.WeakOpeners;
 import org.jobdash.ai.text.Words;
 import org.jobdash.common.work.Deadline;
 
@@ -23,9 +24,6 @@ import java.util.Set;
  */
 public final class TemplateOptimizer {
 
-  /** Weak openers, longest first, so that "helped with" wins over "helped". */
-  private static final List<String> OPENERS = List.of("responsible for", "duties included", "duties include",
-      "helped with", "assisted with", "tasked with", "in charge of", "worked on", "helped to", "helped");
   private static final Map<String, String> IRREGULAR = Map.ofEntries(Map.entry("leading", "Led"),
       Map.entry("running", "Ran"), Map.entry("making", "Made"), Map.entry("building", "Built"),
       Map.entry("teaching", "Taught"), Map.entry("writing", "Wrote"), Map.entry("selling", "Sold"),
@@ -104,26 +102,24 @@ public final class TemplateOptimizer {
   }
 
   static String strengthenOpener(String line, List<String> verbs, int[] turn) {
-    int bodyStart = bodyStart(line);
+    int bodyStart = dutyStart(line);
     String prefix = line.substring(0, bodyStart);
     String body = line.substring(bodyStart);
-    String lower = body.toLowerCase(Locale.ROOT);
-    for (String opener : OPENERS) {
-      if (lower.startsWith(opener + " ")) {
-        String rest = body.substring(opener.length() + 1).strip();
-        String[] words = Words.firstAndRest(rest);
-        String verb = pastTense(words[0]);
-        if (verb != null) {
-          return prefix + verb + (words.length > 1 ? " " + words[1] : "");
-        }
-        if (verbs.isEmpty()) {
-          return line;
-        }
-        String chosen = verbs.get(turn[0]++ % verbs.size());
-        return prefix + chosen + " " + rest;
-      }
+    WeakOpeners.Opening opening = WeakOpeners.of(body);
+    if (opening == null) {
+      return line;
     }
-    return line;
+    String rest = opening.duty();
+    String[] words = Words.firstAndRest(rest);
+    String verb = pastTense(words[0]);
+    if (verb != null) {
+      return prefix + verb + (words.length > 1 ? " " + words[1] : "");
+    }
+    if (verbs.isEmpty()) {
+      return line;
+    }
+    String chosen = verbs.get(turn[0]++ % verbs.size());
+    return prefix + chosen + " " + rest;
   }
 
   /** "managing" → "Managed"; null when the word is not a gerund. */
@@ -150,6 +146,24 @@ public final class TemplateOptimizer {
     int indent = Words.skipSpaces(line, 0);
     int marker = Lines.markerEnd(line, indent, true);
     return Words.skipSpaces(line, marker < 0 ? indent : marker);
+  }
+
+  /**
+   * Where the words of a line start after its indent and bullet, whitespace being what {@link String#strip} removes
+   * (an em space too): the content analysis finds a line's weak opener after stripping it so.
+   */
+  private static int dutyStart(String line) {
+    int indent = unicodeSpaceEnd(line, 0);
+    int marker = Lines.markerEnd(line, indent, true);
+    return unicodeSpaceEnd(line, marker < 0 ? indent : marker);
+  }
+
+  private static int unicodeSpaceEnd(String line, int from) {
+    int i = from;
+    while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
+      i++;
+    }
+    return i;
   }
 
   static String removeAvoided(String line, List<String> avoid) {

@@ -82,7 +82,8 @@ public final class RemoteCaller {
           if (!failure.retryable() || attempt >= settings.maxRetries()) {
             return Future.failedFuture(failure);
           }
-          long wait = backoff(attempt, response.getHeader("Retry-After"));
+          long wait = backoffMs(attempt, response.getHeader("Retry-After"), settings.initialBackoffMs(),
+              settings.maxBackoffMs());
           return vertx.timer(wait, TimeUnit.MILLISECONDS)
               .compose(v -> attempt(remote, path, headers, body, attempt + 1));
         });
@@ -96,16 +97,22 @@ public final class RemoteCaller {
     }
   }
 
-  long backoff(int attempt, String retryAfter) {
-    long exponential = Math.min(settings.maxBackoffMs(), settings.initialBackoffMs() << Math.min(attempt, 20));
+  /**
+   * How long to wait before retrying after failed attempt {@code attempt} (0 for the first): the seconds a
+   * {@code Retry-After} header asks for when it gives a number, otherwise {@code initialMs} doubled per attempt;
+   * never more than {@code maxMs}, never less than 0.
+   */
+  static long backoffMs(int attempt, String retryAfter, long initialMs, long maxMs) {
     if (retryAfter != null) {
       try {
-        return Math.min(settings.maxBackoffMs(), Math.max(0, Long.parseLong(retryAfter.strip()) * 1000));
+        long seconds = Math.max(0, Long.parseLong(retryAfter.strip()));
+        return seconds >= maxMs / 1000 + 1 ? maxMs : Math.min(maxMs, seconds * 1000);
       } catch (NumberFormatException e) {
-        return exponential;
+        // an HTTP date or garbage: fall back to the exponential wait
       }
     }
-    return exponential;
+    int doublings = Math.min(Math.max(0, attempt), 20);
+    return initialMs > (maxMs >> doublings) ? maxMs : Math.min(maxMs, initialMs << doublings);
   }
 
   private static String stripSlash(String base) {

@@ -3,9 +3,7 @@ package org.jobdash.ai.session;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
 import org.jobdash.common.http.ApiException;
 import org.jobdash.common.work.Deadline;
 
@@ -16,59 +14,15 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * Writes the {@code ai_processing_sessions} row of every operation and adds it to the day's
- * {@code model_performance_history} counters; callers pass the connection of their transaction, so a session is
- * stored together with the result it produced, or not at all.
+ * The {@code ai_processing_sessions} row of every operation and its count in the day's model performance: which
+ * model and price an outcome is recorded with, what its error says, and in what order the statements run. Callers
+ * pass the connection of their transaction, so a session is stored together with the result it produced, or not at
+ * all.
  */
 public final class SessionRecorder {
-
-  private static final String INSERT = """
-      INSERT INTO ai_processing_sessions (id, user_id, operation, model_id, model_name, provider, status, fallback_used,
-                                          input_tokens, output_tokens, latency_ms, cost_estimate, error_message,
-                                          request_id, resume_id, metadata, started_at, completed_at)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, now())""";
-
-  private static final String CLAIM = """
-      INSERT INTO ai_processing_sessions (id, user_id, operation, status, request_id, resume_id, started_at)
-      VALUES ($1, $2, $3, 'processing', $4, $5, now())
-      ON CONFLICT (request_id) DO NOTHING
-      RETURNING id""";
-
-  /** A failed attempt, or one that has been processing so long that its process must have died. */
-  private static final String RECLAIM = """
-      UPDATE ai_processing_sessions SET status = 'processing', error_message = NULL, started_at = now()
-       WHERE request_id = $1
-         AND (status = 'failed' OR (status = 'processing' AND started_at < now() - interval '10 minutes'))
-      RETURNING id""";
-
-  private static final String BY_REQUEST = """
-      SELECT id, status, metadata FROM ai_processing_sessions WHERE request_id = $1""";
-
-  private static final String FINISH = """
-      UPDATE ai_processing_sessions
-         SET model_id = $2, model_name = $3, provider = $4, status = $5, fallback_used = $6, input_tokens = $7,
-             output_tokens = $8, latency_ms = $9, cost_estimate = $10, error_message = $11, metadata = $12,
-             completed_at = now()
-       WHERE id = $1""";
-
-  private static final String PERFORMANCE = """
-      INSERT INTO model_performance_history (model_id, period_date, operation, request_count, success_count,
-                                             failure_count, fallback_count, total_latency_ms, avg_latency_ms,
-                                             input_tokens, output_tokens, total_cost)
-      VALUES ($1, $2, $3, 1, $4, $5, $6, $7, $8, $9, $10, $11)
-      ON CONFLICT (model_id, period_date, operation) DO UPDATE SET
-        request_count    = model_performance_history.request_count + 1,
-        success_count    = model_performance_history.success_count + EXCLUDED.success_count,
-        failure_count    = model_performance_history.failure_count + EXCLUDED.failure_count,
-        fallback_count   = model_performance_history.fallback_count + EXCLUDED.fallback_count,
-        total_latency_ms = model_performance_history.total_latency_ms + EXCLUDED.total_latency_ms,
-        avg_latency_ms   = round((model_performance_history.total_latency_ms + EXCLUDED.total_latency_ms)::numeric
-                                 / (model_performance_history.request_count + 1), 2),
-        input_tokens     = model_performance_history.input_tokens + EXCLUDED.input_tokens,
-        output_tokens    = model_performance_history.output_tokens + EXCLUDED.output_tokens,
-        total_cost       = model_performance_history.total_cost + EXCLUDED.total_cost""";
 
   /** One finished operation. {@code error} is set for a failed one. */
   public record Outcome(UUID userId, String operation, Usage usage, long latencyMs, String error, UUID requestId,
@@ -78,13 +32,21 @@ public final class SessionRecorder {
     }
   }
 
-  /** A request id already seen: its session and what it stored. */
-  public record Existing(UUID sessionId, String status, JsonObject metadata) {}
+  /** The row of a claimed session is gone: its user's data was purged while the work ran. */
+  public static final class Gone extends RuntimeException {
+    Gone(UUID sessionId) {
+      super("session " + sessionId + " is gone: its user was deleted meanwhile", null, false, false);
+    }
+  }
 
   private final ModelCatalog models;
+  private final SessionRepository sessions;
+  private final ModelRepository performance;
 
-  public SessionRecorder(ModelCatalog models) {
+  public SessionRecorder(ModelCatalog models, SessionRepository sessions, ModelRepository performance) {
     this.models = models;
+    this.sessions = sessions;
+    this.performance = performance;
   }
 
   /** Inserts the finished session; returns its id. */
@@ -99,14 +61,10 @@ public final class SessionRecorder {
    */
   public <T> Future<T> record(SqlClient conn, Outcome o, Function<UUID, Future<T>> work) {
     UUID id = UUID.randomUUID();
-    ModelCatalog.Model model = models.find(o.usage().model());
-    return conn.preparedQuery(INSERT).execute(Tuple.from(new Object[] {id, o.userId(), o.operation(),
-            model == null ? null : model.id(), o.usage().model(), o.usage().provider(),
-            o.failed() ? "failed" : "completed", o.usage().fallbackUsed(), o.usage().inputTokens(),
-            o.usage().outputTokens(), (int) o.latencyMs(), cost(model, o.usage()), error(o), o.requestId(),
-            o.resumeId(), metadata(o), OffsetDateTime.now(ZoneOffset.UTC).minusNanos(o.latencyMs() * 1_000_000)}))
+    OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC).minusNanos(o.latencyMs() * 1_000_000);
+    return sessions.insert(conn, id, o.userId(), o.operation(), o.requestId(), o.resumeId(), started, finished(o))
         .compose(v -> work.apply(id))
-        .compose(result -> performance(conn, o).map(result));
+        .compose(result -> count(conn, o).map(result));
   }
 
   /**
@@ -132,50 +90,48 @@ public final class SessionRecorder {
    */
   public Future<Optional<UUID>> claim(SqlClient client, UUID requestId, UUID userId, String operation,
                                       UUID resumeId) {
-    return client.preparedQuery(CLAIM).execute(Tuple.of(UUID.randomUUID(), userId, operation, requestId, resumeId))
-        .compose(rows -> rows.size() > 0 ? Future.succeededFuture(Optional.of(rows.iterator().next().getUUID("id")))
-            : client.preparedQuery(RECLAIM).execute(Tuple.of(requestId))
-                .map(again -> again.size() > 0 ? Optional.of(again.iterator().next().getUUID("id"))
-                    : Optional.<UUID>empty()));
+    return sessions.claim(client, requestId, userId, operation, resumeId);
   }
 
-  public Future<Optional<Existing>> byRequest(SqlClient client, UUID requestId) {
-    return client.preparedQuery(BY_REQUEST).execute(Tuple.of(requestId)).map(rows -> {
-      if (rows.size() == 0) {
-        return Optional.empty();
-      }
-      Row r = rows.iterator().next();
-      return Optional.of(new Existing(r.getUUID("id"), r.getString("status"),
-          r.getValue("metadata") instanceof JsonObject m ? m : new JsonObject()));
-    });
+  public Future<Optional<SessionRepository.Existing>> byRequest(SqlClient client, UUID requestId) {
+    return sessions.byRequest(client, requestId);
   }
 
-  /** Completes a claimed session with its outcome ({@code metadata} keeps the result for a repeated request). */
-  public Future<Void> finish(SqlClient conn, UUID sessionId, Outcome o) {
+  /**
+   * Completes a claimed session with its outcome ({@code metadata} keeps the result for a repeated request), then
+   * runs {@code work} on the same connection (storing the result) and counts the session last. Completing it first
+   * holds its row until the caller's transaction ends, so a purge of its user either comes first, and this fails
+   * with {@link Gone} so that the transaction stores nothing, or waits and then removes the result too.
+   */
+  public <T> Future<T> finish(SqlClient conn, UUID sessionId, Outcome o, Supplier<Future<T>> work) {
+    return sessions.finish(conn, sessionId, finished(o))
+        .compose(found -> found ? work.get() : Future.<T>failedFuture(new Gone(sessionId)))
+        .compose(result -> count(conn, o).map(result));
+  }
+
+  private SessionRepository.Finished finished(Outcome o) {
     ModelCatalog.Model model = models.find(o.usage().model());
-    return conn.preparedQuery(FINISH).execute(Tuple.from(new Object[] {sessionId, model == null ? null : model.id(),
-            o.usage().model(), o.usage().provider(), o.failed() ? "failed" : "completed", o.usage().fallbackUsed(),
-            o.usage().inputTokens(), o.usage().outputTokens(), (int) o.latencyMs(), cost(model, o.usage()), error(o),
-            metadata(o)}))
-        .compose(v -> performance(conn, o));
+    return new SessionRepository.Finished(model == null ? null : model.id(), o.usage().model(), o.usage().provider(),
+        o.failed(), o.usage().fallbackUsed(), o.usage().inputTokens(), o.usage().outputTokens(), (int) o.latencyMs(),
+        cost(model, o.usage()), error(o), metadata(o));
   }
 
-  private Future<Void> performance(SqlClient conn, Outcome o) {
+  /** The outcome in the day's counters of the model that answered, and a failure for the remote one that did not. */
+  private Future<Void> count(SqlClient conn, Outcome o) {
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     Future<Void> done = Future.succeededFuture();
     ModelCatalog.Model model = models.find(o.usage().model());
     if (model != null) {
-      boolean failed = o.failed();
-      done = done.compose(v -> conn.preparedQuery(PERFORMANCE).execute(Tuple.from(new Object[] {model.id(), today,
-              o.operation(), failed ? 0 : 1, failed ? 1 : 0, o.usage().fallbackUsed() ? 1 : 0, o.latencyMs(),
-              BigDecimal.valueOf(o.latencyMs()), (long) o.usage().inputTokens(), (long) o.usage().outputTokens(), cost(model, o.usage())}))
-          .mapEmpty());
+      ModelRepository.Use use = new ModelRepository.Use(model.id(), today, o.operation(), !o.failed(),
+          o.usage().fallbackUsed(), o.latencyMs(), o.usage().inputTokens(), o.usage().outputTokens(),
+          cost(model, o.usage()));
+      done = done.compose(v -> performance.count(conn, use));
     }
     ModelCatalog.Model failedRemote = o.usage().failedModel() == null ? null : models.find(o.usage().failedModel());
     if (failedRemote != null) {
-      done = done.compose(v -> conn.preparedQuery(PERFORMANCE).execute(Tuple.from(new Object[] {failedRemote.id(),
-              today, o.operation(), 0, 1, 0, 0L, BigDecimal.ZERO, 0L, 0L, BigDecimal.ZERO}))
-          .mapEmpty());
+      ModelRepository.Use use = new ModelRepository.Use(failedRemote.id(), today, o.operation(), false, false, 0, 0,
+          0, BigDecimal.ZERO);
+      done = done.compose(v -> performance.count(conn, use));
     }
     return done;
   }

@@ -1,22 +1,56 @@
 package org.jobdash.ai.session;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
-import io.vertx.sqlclient.data.Numeric;
+import org.jobdash.common.db.KeysetCursor;
+import org.jobdash.common.db.Page;
+import org.jobdash.common.db.Rows;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.time.temporal.Temporal;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
-/** Reads of a caller's sessions and statistics, and of the model registry and its performance history. */
+/**
+ * SQL of {@code ai_processing_sessions}: the row every operation writes (on the caller's transaction), the claim of
+ * an event-bus request id, and the reads of a caller's sessions and their statistics.
+ */
 public final class SessionRepository {
+
+  private static final String INSERT = """
+      INSERT INTO ai_processing_sessions (id, user_id, operation, model_id, model_name, provider, status, fallback_used,
+                                          input_tokens, output_tokens, latency_ms, cost_estimate, error_message,
+                                          request_id, resume_id, metadata, started_at, completed_at)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, now())""";
+
+  private static final String CLAIM = """
+      INSERT INTO ai_processing_sessions (id, user_id, operation, status, request_id, resume_id, started_at)
+      VALUES ($1, $2, $3, 'processing', $4, $5, now())
+      ON CONFLICT (request_id) DO NOTHING
+      RETURNING id""";
+
+  /** A failed attempt, or one that has been processing so long that its process must have died. */
+  private static final String RECLAIM = """
+      UPDATE ai_processing_sessions SET status = 'processing', error_message = NULL, started_at = now()
+       WHERE request_id = $1
+         AND (status = 'failed' OR (status = 'processing' AND started_at < now() - interval '10 minutes'))
+      RETURNING id""";
+
+  private static final String BY_REQUEST = """
+      SELECT id, status, metadata FROM ai_processing_sessions WHERE request_id = $1""";
+
+  private static final String FINISH = """
+      UPDATE ai_processing_sessions
+         SET model_id = $2, model_name = $3, provider = $4, status = $5, fallback_used = $6, input_tokens = $7,
+             output_tokens = $8, latency_ms = $9, cost_estimate = $10, error_message = $11, metadata = $12,
+             completed_at = now()
+       WHERE id = $1""";
 
   private static final String PAGE = """
       SELECT id, operation, model_name, provider, status, fallback_used, input_tokens, output_tokens, total_tokens,
@@ -30,15 +64,22 @@ public final class SessionRepository {
 
   private static final String STATS = "SELECT * FROM get_processing_session_stats($1)";
 
-  private static final String MODELS = """
-      SELECT id, model_name, provider, model_type, display_name, version, context_window, max_output_tokens,
-             embedding_dimensions, cost_per_1k_input_tokens, cost_per_1k_output_tokens, is_active, is_default,
-             capabilities
-        FROM ai_models ORDER BY provider, model_name""";
+  /**
+   * What a finished operation writes into its session row.
+   *
+   * @param modelId null when the model is not in the registry (the row then carries only its name)
+   * @param error   the failure, or what failed before a fallback answered; null otherwise
+   */
+  public record Finished(UUID modelId, String modelName, String provider, boolean failed, boolean fallbackUsed,
+                         int inputTokens, int outputTokens, int latencyMs, BigDecimal cost, String error,
+                         JsonObject metadata) {
+    String status() {
+      return failed ? "failed" : "completed";
+    }
+  }
 
-  private static final String MODEL_EXISTS = "SELECT 1 FROM ai_models WHERE id = $1";
-
-  private static final String TRENDS = "SELECT * FROM get_model_performance_trends($1) WHERE model_id = $2";
+  /** A request id already seen: its session and what it stored. */
+  public record Existing(UUID sessionId, String status, JsonObject metadata) {}
 
   private final Pool pool;
 
@@ -46,100 +87,80 @@ public final class SessionRepository {
     this.pool = pool;
   }
 
-  /** A page of the caller's sessions, newest first, and the cursor of the next page (null at the end). */
-  public Future<JsonObject> page(UUID userId, Cursor cursor, String operation, int limit) {
-    return pool.preparedQuery(PAGE).execute(Tuple.from(new Object[] {userId, cursor == null ? null : cursor.createdAt(),
-            cursor == null ? null : cursor.id(), operation, limit + 1}))
+  /** Inserts the session of an operation that has finished, on the caller's connection. */
+  public Future<Void> insert(SqlClient conn, UUID id, UUID userId, String operation, UUID requestId, UUID resumeId,
+                             OffsetDateTime startedAt, Finished f) {
+    return conn.preparedQuery(INSERT).execute(Tuple.from(new Object[] {id, userId, operation, f.modelId(),
+            f.modelName(), f.provider(), f.status(), f.fallbackUsed(), f.inputTokens(), f.outputTokens(),
+            f.latencyMs(), f.cost(), f.error(), requestId, resumeId, f.metadata(), startedAt}))
+        .mapEmpty();
+  }
+
+  /**
+   * Claims {@code requestId}: a new session row in {@code processing}, or an earlier attempt taken up again when it
+   * failed or has been processing for over ten minutes. Empty when another delivery holds it now or finished it.
+   */
+  public Future<Optional<UUID>> claim(SqlClient client, UUID requestId, UUID userId, String operation,
+                                      UUID resumeId) {
+    return client.preparedQuery(CLAIM).execute(Tuple.of(UUID.randomUUID(), userId, operation, requestId, resumeId))
+        .compose(rows -> rows.size() > 0 ? Future.succeededFuture(Optional.of(rows.iterator().next().getUUID("id")))
+            : client.preparedQuery(RECLAIM).execute(Tuple.of(requestId))
+                .map(again -> again.size() > 0 ? Optional.of(again.iterator().next().getUUID("id"))
+                    : Optional.<UUID>empty()));
+  }
+
+  public Future<Optional<Existing>> byRequest(SqlClient client, UUID requestId) {
+    return client.preparedQuery(BY_REQUEST).execute(Tuple.of(requestId)).map(rows -> {
+      if (rows.size() == 0) {
+        return Optional.empty();
+      }
+      Row r = rows.iterator().next();
+      return Optional.of(new Existing(r.getUUID("id"), r.getString("status"),
+          r.getValue("metadata") instanceof JsonObject m ? m : new JsonObject()));
+    });
+  }
+
+  /**
+   * Completes a claimed session, on the caller's connection (which holds the row until its transaction ends);
+   * false when the row is gone.
+   */
+  public Future<Boolean> finish(SqlClient conn, UUID sessionId, Finished f) {
+    return conn.preparedQuery(FINISH).execute(Tuple.from(new Object[] {sessionId, f.modelId(), f.modelName(),
+            f.provider(), f.status(), f.fallbackUsed(), f.inputTokens(), f.outputTokens(), f.latencyMs(), f.cost(),
+            f.error(), f.metadata()}))
+        .map(rows -> rows.rowCount() > 0);
+  }
+
+  /** A page of the caller's sessions, newest first (of one operation when given). */
+  public Future<Page<SessionRow>> page(UUID userId, KeysetCursor after, String operation, int limit) {
+    return pool.preparedQuery(PAGE).execute(Tuple.from(new Object[] {userId, after == null ? null : after.createdAt(),
+            after == null ? null : after.id(), operation, limit + 1}))
         .map(rows -> {
-          JsonArray items = new JsonArray();
-          Cursor next = null;
-          for (Row r : rows) {
-            if (items.size() == limit) {
-              JsonObject last = items.getJsonObject(limit - 1);
-              next = new Cursor(OffsetDateTime.parse(last.getString("createdAt")),
-                  UUID.fromString(last.getString("id")));
-              break;
-            }
-            items.add(session(r));
-          }
-          return new JsonObject().put("items", items).put("nextCursor", next == null ? null : next.encode());
+          List<SessionRow> read = new ArrayList<>(rows.size());
+          rows.forEach(r -> read.add(session(r)));
+          return Page.of(read, limit, SessionRow::position);
         });
   }
 
-  private static JsonObject session(Row r) {
-    return new JsonObject()
-        .put("id", r.getUUID("id").toString())
-        .put("operation", r.getString("operation"))
-        .put("model", r.getString("model_name"))
-        .put("provider", r.getString("provider"))
-        .put("status", r.getString("status"))
-        .put("fallbackUsed", r.getBoolean("fallback_used"))
-        .put("inputTokens", r.getInteger("input_tokens"))
-        .put("outputTokens", r.getInteger("output_tokens"))
-        .put("totalTokens", r.getInteger("total_tokens"))
-        .put("latencyMs", r.getInteger("latency_ms"))
-        .put("costEstimate", r.getBigDecimal("cost_estimate") == null ? null : r.getBigDecimal("cost_estimate").doubleValue())
-        .put("error", r.getString("error_message"))
-        .put("requestId", r.getUUID("request_id") == null ? null : r.getUUID("request_id").toString())
-        .put("resumeId", r.getUUID("resume_id") == null ? null : r.getUUID("resume_id").toString())
-        .put("createdAt", r.getOffsetDateTime("created_at").toString())
-        .put("completedAt", r.getOffsetDateTime("completed_at") == null ? null
-            : r.getOffsetDateTime("completed_at").toString());
+  /** The caller's sessions counted per operation. */
+  public Future<List<OperationStats>> stats(UUID userId) {
+    return pool.preparedQuery(STATS).execute(Tuple.of(userId)).map(rows -> {
+      List<OperationStats> out = new ArrayList<>(rows.size());
+      rows.forEach(r -> out.add(new OperationStats(r.getString("operation"), r.getLong("total_sessions"),
+          r.getLong("completed_sessions"), r.getLong("failed_sessions"), r.getLong("in_progress_sessions"),
+          Rows.number(r, "success_rate"), r.getDouble("avg_latency_ms"), r.getDouble("p95_latency_ms"),
+          r.getLong("total_input_tokens"), r.getLong("total_output_tokens"), r.getLong("total_tokens"),
+          Rows.number(r, "total_cost"), r.getLong("fallback_count"), r.getLong("distinct_users"),
+          r.getOffsetDateTime("first_session_at"), r.getOffsetDateTime("last_session_at"))));
+      return out;
+    });
   }
 
-  public Future<JsonArray> stats(UUID userId) {
-    return pool.preparedQuery(STATS).execute(Tuple.of(userId)).map(SessionRepository::rowsToJson);
-  }
-
-  public Future<JsonArray> models() {
-    return pool.query(MODELS).execute().map(SessionRepository::rowsToJson);
-  }
-
-  /** The model's daily performance rows of the last {@code days} days; null when no such model exists. */
-  public Future<JsonArray> performance(UUID modelId, int days) {
-    return pool.preparedQuery(MODEL_EXISTS).execute(Tuple.of(modelId)).compose(found -> found.size() == 0
-        ? Future.succeededFuture(null)
-        : pool.preparedQuery(TRENDS).execute(Tuple.of(days, modelId)).map(SessionRepository::rowsToJson));
-  }
-
-  /** Rows as JSON objects with camelCase keys; numbers stay numbers, timestamps become ISO text. */
-  public static JsonArray rowsToJson(RowSet<Row> rows) {
-    JsonArray out = new JsonArray();
-    for (Row r : rows) {
-      out.add(rowToJson(r));
-    }
-    return out;
-  }
-
-  public static JsonObject rowToJson(Row r) {
-    JsonObject o = new JsonObject();
-    for (int i = 0; i < r.size(); i++) {
-      Object v = r.getValue(i);
-      if (v instanceof BigDecimal d) {
-        v = d.doubleValue();
-      } else if (v instanceof Numeric n) {
-        v = n.doubleValue();
-      } else if (v instanceof UUID || v instanceof Temporal) {
-        v = v.toString();
-      } else if (v instanceof Object[] array) {
-        v = new JsonArray(Arrays.asList(array));
-      }
-      o.put(camel(r.getColumnName(i)), v);
-    }
-    return o;
-  }
-
-  static String camel(String column) {
-    StringBuilder b = new StringBuilder();
-    boolean up = false;
-    for (char c : column.toCharArray()) {
-      if (c == '_') {
-        up = true;
-      } else {
-        b.append(up ? Character.toUpperCase(c) : c);
-        up = false;
-      }
-    }
-    return b.toString();
+  private static SessionRow session(Row r) {
+    return new SessionRow(r.getUUID("id"), r.getString("operation"), r.getString("model_name"),
+        r.getString("provider"), r.getString("status"), r.getBoolean("fallback_used"), r.getInteger("input_tokens"),
+        r.getInteger("output_tokens"), r.getInteger("total_tokens"), r.getInteger("latency_ms"),
+        Rows.number(r, "cost_estimate"), r.getString("error_message"), r.getUUID("request_id"),
+        r.getUUID("resume_id"), r.getOffsetDateTime("created_at"), r.getOffsetDateTime("completed_at"));
   }
 }

@@ -63,6 +63,92 @@ class JobMatcherTest {
     }
   }
 
+  /** A unit vector at {@code cosine} to (1, 0). */
+  private static float[] at(double cosine) {
+    return new float[] {(float) cosine, (float) Math.sqrt(1 - cosine * cosine)};
+  }
+
+  private static JobMatcher.Match match(String resume, String job, List<float[]> resumeChunks,
+                                        List<float[]> jobChunks) {
+    return JobMatcher.match(SkillTaxonomy.shared(), resume, job, resumeChunks, jobChunks, NONE);
+  }
+
+  @Test
+  void withoutSkillsOrYearsTheScoreIsTheSimilarityAlone() {
+    String resume = "Lorem ipsum dolor sit amet";
+    String job = "Consectetur adipiscing elit";
+    assertThat(SkillTaxonomy.shared().findByPhrase(resume + " " + job, NONE)).isEmpty();
+    JobMatcher.Match same = match(resume, job, List.of(at(1)), List.of(at(1)));
+    assertThat(same.score()).isEqualTo(100.0);
+    assertThat(same.semanticSimilarity()).isEqualTo(1.0);
+    assertThat(same.skillScore()).isNull();
+    assertThat(same.experienceScore()).isNull();
+    assertThat(same.matchedSkills()).isEmpty();
+    assertThat(same.missingSkills()).isEmpty();
+    assertThat(same.recommendations()).isEmpty();
+    assertThat(same.jobCategory()).isNull();
+  }
+
+  @Test
+  void similarityCountsFromZeroAtPointFifteenToAHundredAtPointSeventyFive() {
+    String resume = "Lorem ipsum";
+    String job = "Dolor sit";
+    assertThat(match(resume, job, List.of(at(1)), List.of(at(0.75))).score()).isEqualTo(100.0);
+    assertThat(match(resume, job, List.of(at(1)), List.of(at(0.45))).score()).isEqualTo(50.0);
+    assertThat(match(resume, job, List.of(at(1)), List.of(at(0.15))).score()).isEqualTo(0.0);
+    assertThat(match(resume, job, List.of(at(1)), List.of(at(0.9))).score()).isEqualTo(100.0);
+    assertThat(match(resume, job, List.of(at(1)), List.of(at(0))).score()).isEqualTo(0.0);
+    assertThat(match(resume, job, List.of(at(1)), List.of()).semanticSimilarity()).isZero();
+  }
+
+  @Test
+  void aDistantResumeIsToldSoInTheJobsTradeOrPlainlyWithoutOne() {
+    assertThat(match("Lorem ipsum", "Dolor sit", List.of(at(1)), List.of(at(0.3))).recommendations())
+        .containsExactly("Your experience reads far from this posting: mirror its wording for the duties you have "
+            + "really done, and lead with the most relevant role.");
+    assertThat(match("Java", "Java", List.of(at(1)), List.of(at(0.3))).recommendations())
+        .contains("Your experience reads far from this technology posting: mirror its wording for the duties you "
+            + "have really done, and lead with the most relevant role.");
+    assertThat(match("Lorem ipsum", "Dolor sit", List.of(at(1)), List.of(at(0.46))).recommendations()).isEmpty();
+  }
+
+  @Test
+  void eachJobChunkCountsItsBestResumeChunkAndTheBestAreAveraged() {
+    float[] east = at(1);
+    float[] north = at(0);
+    assertThat(match("Lorem", "Ipsum", List.of(east, north), List.of(east, north)).semanticSimilarity())
+        .isEqualTo(1.0);
+    JobMatcher.Match half = match("Lorem", "Ipsum", List.of(east, east), List.of(east, north));
+    assertThat(half.semanticSimilarity()).isEqualTo(0.5);
+    assertThat(half.score()).isEqualTo(58.33);
+  }
+
+  @Test
+  void theJobsSkillsWeighFortyFivePercentAndTheMissingOnesAreNamed() {
+    JobMatcher.Match m = match("Backend developer: Java", "Java and Kubernetes", List.of(at(1)), List.of(at(1)));
+    assertThat(m.matchedSkills()).containsExactly("Java");
+    assertThat(m.missingSkills()).containsExactly("Kubernetes");
+    assertThat(m.skillScore()).isEqualTo(50.0);
+    assertThat(m.score()).isEqualTo(0.55 * 100 + 0.45 * 50);
+    assertThat(m.jobCategory()).isEqualTo("technology");
+    assertThat(m.recommendations().get(0)).isEqualTo("The posting asks for Kubernetes: if you have these, name them "
+        + "in your skills section and show them in a technology role.");
+    assertThat(m.recommendations()).hasSize(3).as("two lines of the trade's advice follow")
+        .containsAll(SkillTaxonomy.shared().category("technology").advice().subList(0, 2));
+  }
+
+  @Test
+  void fewerYearsThanAskedWeighTenPercentAndAreAdvisedOn() {
+    JobMatcher.Match short3 = match("3 years of Java", "Java, 5+ years", List.of(at(1)), List.of(at(1)));
+    assertThat(short3.experienceScore()).isEqualTo(60.0);
+    assertThat(short3.score()).isEqualTo(0.9 * 100 + 0.1 * 60);
+    assertThat(short3.recommendations()).anyMatch(r -> r.startsWith("The posting asks for more years"));
+    JobMatcher.Match enough = match("8 years of Java", "Java, 5+ years", List.of(at(1)), List.of(at(1)));
+    assertThat(enough.experienceScore()).isEqualTo(100.0);
+    assertThat(enough.score()).isEqualTo(100.0);
+    assertThat(enough.recommendations()).noneMatch(r -> r.startsWith("The posting asks for more years"));
+  }
+
   @Test
   void matchingPastItsDeadlineStops() {
     Deadline cancelled = Deadline.after(Duration.ofHours(1));

@@ -15,7 +15,6 @@ import io.vertx.sqlclient.Tuple;
 import org.jobdash.ai.AiVerticle;
 import org.jobdash.ai.embedding.EmbeddingRepository;
 import org.jobdash.ai.embedding.NewEmbedding;
-import org.jobdash.ai.embedding.VectorMode;
 import org.jobdash.ai.model.MiniLm;
 import org.jobdash.common.db.DatabaseConfig;
 import org.jobdash.common.db.DatabaseUrl;
@@ -100,7 +99,7 @@ public final class EmbeddingBenchmark {
     }
     storeViaEndpoint(client, batchedPort, token, batches.subList(0, 1));
     plainInsert(pool, batches.subList(0, 1));
-    EmbeddingRepository repository = new EmbeddingRepository(pool, VectorMode.detect(pool).await());
+    EmbeddingRepository repository = new EmbeddingRepository(pool, EmbeddingRepository.vectorMode(pool).await());
     unnestInsert(repository, pool, batches.subList(0, 1));
     double endpoint = storeViaEndpoint(client, batchedPort, token, batches.subList(1, batches.size()));
     double plain = plainInsert(pool, batches.subList(1, batches.size()));

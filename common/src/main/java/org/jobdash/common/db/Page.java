@@ -1,5 +1,8 @@
 package org.jobdash.common.db;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
 import java.util.List;
 import java.util.function.Function;
 
@@ -27,5 +30,12 @@ public record Page<T>(List<T> items, String nextCursor) {
 
   public <R> Page<R> map(Function<T, R> mapper) {
     return new Page<>(items.stream().map(mapper).toList(), nextCursor);
+  }
+
+  /** {@code {"items": [...], "nextCursor": "..." | null}}, each item written by {@code item}. */
+  public JsonObject toJson(Function<T, JsonObject> item) {
+    JsonArray out = new JsonArray();
+    items.forEach(i -> out.add(item.apply(i)));
+    return new JsonObject().put("items", out).put("nextCursor", nextCursor);
   }
 }
