@@ -5,8 +5,8 @@ import org.jobdash.client.ApiException;
 import org.jobdash.client.api.AnalysisApi;
 import org.jobdash.client.api.DefaultApi;
 import org.jobdash.client.api.ResumesApi;
-import org.jobdash.client.model.ApiV1AiJobMatchPost201Response;
-import org.jobdash.client.model.ApiV1AiJobMatchPostRequest;
+import org.jobdash.client.model.JobMatch;
+import org.jobdash.client.model.JobMatchRequest;
 import org.jobdash.client.model.ApiV1AuthEmailVerifyPostRequest;
 import org.jobdash.client.model.ApiV1AuthLoginPostRequest;
 import org.jobdash.client.model.ApiV1AuthRegisterPostRequest;
@@ -69,8 +69,8 @@ final class GeneratedClient {
     return resumes().getResumeStatus(resume).getProcessingStatus();
   }
 
-  ApiV1AiJobMatchPost201Response matchJob(UUID resume, String jobTitle, String jobDescription) throws ApiException {
-    return new AnalysisApi(client).apiV1AiJobMatchPost(new ApiV1AiJobMatchPostRequest().resumeId(resume)
+  JobMatch matchJob(UUID resume, String jobTitle, String jobDescription) throws ApiException {
+    return new AnalysisApi(client).matchJob(new JobMatchRequest().resumeId(resume)
         .jobTitle(jobTitle).jobDescription(jobDescription));
   }
 
