@@ -12,7 +12,8 @@
 //
 // Needs `npm ci --prefix tools/openapi-lint` once.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,6 +51,39 @@ function run(command, args, reportFile) {
 }
 
 /**
+ * Redocly's exceptions: each service keeps its own in src/lint/.redocly.lint-ignore.yaml, keyed by its document's
+ * file name. Redocly reads one such file from the directory of its configuration, keyed by paths relative to that
+ * directory, so the configuration and one merged ignore file go beside the staged documents. The gateway's merged
+ * document keeps the services' paths, so a document that is none of theirs (jobdash.yaml) gets all their entries.
+ * The file is written as JSON, which YAML reads.
+ */
+function stageRedocly(dir, files) {
+  const parse = createRequire(import.meta.url)('@stoplight/yaml').parse;
+  const entries = {};
+  for (const service of SERVICES) {
+    const source = join(repository, service.split('/src/')[0], 'src', 'lint', '.redocly.lint-ignore.yaml');
+    if (existsSync(source)) Object.assign(entries, parse(readFileSync(source, 'utf8')) ?? {});
+  }
+  const ignore = {};
+  const own = new Set(SERVICES.map(s => basename(s)));
+  for (const file of files) {
+    const key = relative(dir, file);
+    if (own.has(basename(file))) {
+      if (entries[basename(file)]) ignore[key] = entries[basename(file)];
+    } else {
+      const all = {};
+      for (const rules of Object.values(entries)) {
+        for (const [rule, pointers] of Object.entries(rules)) all[rule] = [...(all[rule] ?? []), ...pointers];
+      }
+      if (Object.keys(all).length) ignore[key] = all;
+    }
+  }
+  copyFileSync(join(here, 'redocly.yaml'), join(dir, 'redocly.yaml'));
+  writeFileSync(join(dir, '.redocly.lint-ignore.yaml'), JSON.stringify(ignore, null, 2));
+  return join(dir, 'redocly.yaml');
+}
+
+/**
  * files: the documents to lint; names: file → the name to print for it (a staged copy is shown as its source),
  * which covers a document the linted ones refer to, since both tools report findings in it under its own name.
  */
@@ -71,8 +105,9 @@ function lint(files, names, scratch) {
       where: `${x.path.join('.')} (line ${x.range.start.line + 1})`, message: x.message });
   }
   // one document a run: given several, Redocly's JSON report covers only one of them
+  const config = stageRedocly(dirname(files[0]), files);
   for (const file of files) {
-    const redocly = run(bin('redocly'), ['lint', '--config', 'redocly.yaml', '--format', 'json',
+    const redocly = run(bin('redocly'), ['lint', '--config', config, '--format', 'json',
       '--max-problems', '1000000', file]);
     for (const x of redocly.problems) {
       const at = x.location?.[0] ?? {};
@@ -104,8 +139,20 @@ try {
   const names = new Map();
   let files;
   if (process.argv.length > 2) {
-    files = process.argv.slice(2).map(f => resolve(f));
-    process.argv.slice(2).forEach(f => names.set(resolve(f), f));
+    // copied into one directory, where Redocly's configuration and exceptions go beside them
+    const staged = join(scratch, 'given');
+    mkdirSync(staged);
+    files = [];
+    for (const given of process.argv.slice(2)) {
+      if (!existsSync(given)) {
+        console.error(`no such document: ${given}`);
+        process.exit(2);
+      }
+      const copy = join(staged, basename(given));
+      copyFileSync(given, copy);
+      names.set(copy, given);
+      files.push(copy);
+    }
   } else {
     // the classpath's layout: every document under openapi/, components.yaml beside the services' own
     const staged = join(scratch, 'openapi');
