@@ -2,16 +2,18 @@ package org.jobdash.launcher;
 
 import org.jobdash.client.ApiClient;
 import org.jobdash.client.ApiException;
+import org.jobdash.client.api.AccountApi;
 import org.jobdash.client.api.AnalysisApi;
-import org.jobdash.client.api.DefaultApi;
+import org.jobdash.client.api.AuthApi;
+import org.jobdash.client.api.LoginsApi;
 import org.jobdash.client.api.ResumesApi;
+import org.jobdash.client.model.Credentials;
 import org.jobdash.client.model.JobMatch;
 import org.jobdash.client.model.JobMatchRequest;
-import org.jobdash.client.model.ApiV1AuthEmailVerifyPostRequest;
-import org.jobdash.client.model.ApiV1AuthLoginPostRequest;
-import org.jobdash.client.model.ApiV1AuthRegisterPostRequest;
 import org.jobdash.client.model.ProcessingStatus;
+import org.jobdash.client.model.Registration;
 import org.jobdash.client.model.Resume;
+import org.jobdash.client.model.TokenRequest;
 import org.jobdash.client.model.Tokens;
 import org.jobdash.client.model.User;
 
@@ -21,9 +23,9 @@ import java.util.UUID;
 
 /**
  * The journey's calls, made with the client that openapi-generator (java, native library) built from the
- * gateway's merged document. The generator names API classes after tags and methods and inline models after
- * operationIds (while the documents have none, after method and path: {@code apiV1AuthRegisterPost}); this is the
- * one place that uses those names, so that an operationId given or changed in a document is a rename here.
+ * gateway's merged document. The generator names API classes after the operations' tags and methods after their
+ * operationIds; this is the one place that uses those names, so that a tag or an operationId changed in a document
+ * is a rename here.
  */
 final class GeneratedClient {
 
@@ -42,23 +44,23 @@ final class GeneratedClient {
   }
 
   User register(String email, String username, String password, String fullName) throws ApiException {
-    return users().apiV1AuthRegisterPost(new ApiV1AuthRegisterPostRequest().email(email).username(username)
-        .password(password).fullName(fullName));
+    return new AuthApi(client).registerUser(new Registration().email(email).username(username).password(password)
+        .fullName(fullName));
   }
 
   void verifyEmail(String token) throws ApiException {
-    users().apiV1AuthEmailVerifyPost(new ApiV1AuthEmailVerifyPostRequest().token(token));
+    new AuthApi(client).verifyEmail(new TokenRequest().token(token));
   }
 
   /** Logs in, and sends the access token with every later call. */
   Tokens login(String login, String password) throws ApiException {
-    Tokens tokens = users().apiV1AuthLoginPost(new ApiV1AuthLoginPostRequest().login(login).password(password));
+    Tokens tokens = new LoginsApi(client).login(new Credentials().login(login).password(password));
     accessToken = tokens.getAccessToken();
     return tokens;
   }
 
   User me() throws ApiException {
-    return users().apiV1UsersMeGet();
+    return new AccountApi(client).getMe();
   }
 
   Resume upload(File file, String title) throws ApiException {
@@ -72,11 +74,6 @@ final class GeneratedClient {
   JobMatch matchJob(UUID resume, String jobTitle, String jobDescription) throws ApiException {
     return new AnalysisApi(client).matchJob(new JobMatchRequest().resumeId(resume)
         .jobTitle(jobTitle).jobDescription(jobDescription));
-  }
-
-  // the user document tags no operation yet: the generator puts its operations in DefaultApi
-  private DefaultApi users() {
-    return new DefaultApi(client);
   }
 
   private ResumesApi resumes() {

@@ -81,10 +81,11 @@ final class ApiDocuments {
       }
     }
 
-    private static void descend(JsonNode schema, List<Object> path, List<Field> out, int depth) {
+    private static void descend(JsonNode declared, List<Object> path, List<Field> out, int depth) {
       if (depth >= 3) {
         return;
       }
+      JsonNode schema = Schemas.nonNull(declared);
       String type = Schemas.type(schema);
       if ("object".equals(type)) {
         collect(schema, path, out, depth + 1);
@@ -205,8 +206,35 @@ final class ApiDocuments {
 
     private Schemas() {}
 
+    /**
+     * The one alternative of a schema that is that alternative or {@code null} ({@code anyOf: [{$ref: …},
+     * {type: 'null'}]}, how the documents make a referenced schema nullable); the schema itself otherwise.
+     */
+    static JsonNode nonNull(JsonNode schema) {
+      if (schema == null) {
+        return null;
+      }
+      for (String keyword : List.of("anyOf", "oneOf")) {
+        JsonNode alternatives = schema.get(keyword);
+        if (alternatives == null || !alternatives.isArray()) {
+          continue;
+        }
+        List<JsonNode> others = new ArrayList<>();
+        alternatives.forEach(a -> {
+          if (!"null".equals(a.path("type").asText())) {
+            others.add(a);
+          }
+        });
+        if (others.size() == 1 && alternatives.size() == 2) {
+          return others.get(0);
+        }
+      }
+      return schema;
+    }
+
     /** The JSON type, the non-null one of a nullable type, {@code string} for an untyped enum; null if none. */
-    static String type(JsonNode schema) {
+    static String type(JsonNode declared) {
+      JsonNode schema = nonNull(declared);
       if (schema == null) {
         return null;
       }
@@ -230,19 +258,22 @@ final class ApiDocuments {
       return schema.has("items") ? "array" : null;
     }
 
-    static Map<String, JsonNode> properties(JsonNode schema) {
+    static Map<String, JsonNode> properties(JsonNode declared) {
       Map<String, JsonNode> out = new LinkedHashMap<>();
+      JsonNode schema = nonNull(declared);
       if (schema != null) {
         schema.path("properties").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue()));
       }
       return out;
     }
 
-    static Long number(JsonNode schema, String keyword) {
+    static Long number(JsonNode declared, String keyword) {
+      JsonNode schema = nonNull(declared);
       return schema != null && schema.has(keyword) ? schema.get(keyword).asLong() : null;
     }
 
-    static List<String> enumValues(JsonNode schema) {
+    static List<String> enumValues(JsonNode declared) {
+      JsonNode schema = nonNull(declared);
       List<String> out = new ArrayList<>();
       if (schema != null) {
         schema.path("enum").forEach(v -> {
@@ -254,7 +285,8 @@ final class ApiDocuments {
       return out;
     }
 
-    static String format(JsonNode schema) {
+    static String format(JsonNode declared) {
+      JsonNode schema = nonNull(declared);
       return schema == null ? null : schema.path("format").asText(null);
     }
   }

@@ -185,7 +185,7 @@ final class Examples {
       case "boolean" -> true;
       case "array" -> {
         Long min = Schemas.number(schema, "minItems");
-        yield new ArrayList<>(Collections.nCopies(min == null ? 1 : min.intValue(), of(schema.get("items"), w)));
+        yield new ArrayList<>(Collections.nCopies(min == null ? 1 : min.intValue(), of(Schemas.nonNull(schema).get("items"), w)));
       }
       case "object" -> {
         Map<String, Object> o = new LinkedHashMap<>();
