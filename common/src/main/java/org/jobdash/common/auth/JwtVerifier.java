@@ -19,12 +19,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,18 +35,29 @@ import java.util.concurrent.TimeUnit;
 public final class JwtVerifier {
 
   private static final Logger log = LoggerFactory.getLogger(JwtVerifier.class);
+  /** At most one fetch of the key set in this interval, however many unknown {@code kid}s arrive. */
   private static final long REFRESH_INTERVAL_MS = 5_000;
+  /** The only algorithm the user service signs with, and so the only one a token may name. */
+  static final String ALGORITHM = "ES256";
+  /** A header naming an algorithm and a thumbprint is ~100 characters; anything far longer is not ours. */
+  private static final int MAX_HEADER_CHARS = 1_024;
 
   private final Vertx vertx;
   private final JwtSettings settings;
   private final WebClient http;
   private final Cache<String, AuthUser> verified;
-  private final Set<String> knownKids = ConcurrentHashMap.newKeySet();
+  private volatile Set<String> knownKids = Set.of();
+  private final long refreshIntervalMs;
   private volatile JWTAuth auth;
   private volatile Future<Void> refreshing;
   private volatile long lastRefresh;
 
   public JwtVerifier(Vertx vertx, JwtSettings settings) {
+    this(vertx, settings, REFRESH_INTERVAL_MS);
+  }
+
+  JwtVerifier(Vertx vertx, JwtSettings settings, long refreshIntervalMs) {
+    this.refreshIntervalMs = refreshIntervalMs;
     this.vertx = vertx;
     this.settings = settings;
     this.http = settings.jwksUrl() == null ? null
@@ -76,22 +87,56 @@ public final class JwtVerifier {
     }
   }
 
-  /** Uses these JWKs from now on (the user service calls this directly with its own keys). */
-  public void useKeys(List<JsonObject> jwks) {
+  /**
+   * Uses these JWKs from now on (the user service calls this directly with its own keys). Only keys that can
+   * verify an ES256 signature count: EC on P-256 with a {@code kid}, coordinates, and no other algorithm or use.
+   * A set with none of them is refused and the keys already in force stay: vertx-auth-jwt given no key at all
+   * would accept unsigned ({@code alg: none}) tokens.
+   *
+   * @return whether the set was taken
+   */
+  public boolean useKeys(List<JsonObject> jwks) {
+    List<JsonObject> usable = usableKeys(jwks);
+    if (usable.isEmpty()) {
+      log.warn("refused a key set with no usable ES256 signing key ({} keys); the keys in force stay", jwks.size());
+      return false;
+    }
     JWTAuthOptions options = new JWTAuthOptions()
         .setJWTOptions(new JWTOptions()
             .setIssuer(settings.issuer())
             .setAudience(List.of(settings.audience()))
             .setLeeway(settings.leewaySeconds())
             .setIgnoreExpiration(false));
-    knownKids.clear();
-    for (JsonObject jwk : jwks) {
+    Set<String> kids = new HashSet<>();
+    for (JsonObject jwk : usable) {
       options.addJwk(jwk);
-      if (jwk.getString("kid") != null) {
-        knownKids.add(jwk.getString("kid"));
-      }
+      kids.add(jwk.getString("kid"));
     }
     auth = JWTAuth.create(vertx, options);
+    knownKids = Set.copyOf(kids);
+    return true;
+  }
+
+  /** The keys of a set that can verify ES256 signatures, each with its {@code alg} stated. */
+  static List<JsonObject> usableKeys(List<JsonObject> jwks) {
+    List<JsonObject> usable = new ArrayList<>();
+    for (Object o : jwks) {
+      if (!(o instanceof JsonObject jwk)) {
+        continue;
+      }
+      boolean signing = jwk.getValue("use") == null || "sig".equals(jwk.getValue("use"));
+      boolean es256 = jwk.getValue("alg") == null || ALGORITHM.equals(jwk.getValue("alg"));
+      if (signing && es256 && "EC".equals(jwk.getValue("kty")) && "P-256".equals(jwk.getValue("crv"))
+          && nonEmpty(jwk.getValue("kid")) && nonEmpty(jwk.getValue("x")) && nonEmpty(jwk.getValue("y"))
+          && jwk.getValue("d") == null) {
+        usable.add(jwk.copy().put("alg", ALGORITHM));
+      }
+    }
+    return usable;
+  }
+
+  private static boolean nonEmpty(Object value) {
+    return value instanceof String s && !s.isEmpty();
   }
 
   /** The caller the token proves, or a failed future with a 401 problem. */
@@ -108,15 +153,18 @@ public final class JwtVerifier {
       return Future.failedFuture(new ApiException.Unauthorized("The access token is malformed"));
     }
     if ((auth == null || !knownKids.contains(kid)) && http != null) {
-      return refreshKeys().transform(ignored -> check(token));
+      return refreshKeys().transform(ignored -> check(token, kid));
     }
-    return check(token);
+    return check(token, kid);
   }
 
-  private Future<AuthUser> check(String token) {
+  private Future<AuthUser> check(String token, String kid) {
     JWTAuth current = auth;
     if (current == null) {
       return Future.failedFuture(new ApiException.Unavailable("The token signing keys are not available yet"));
+    }
+    if (!knownKids.contains(kid)) {
+      return Future.failedFuture(new ApiException.Unauthorized("The access token is invalid or expired"));
     }
     return current.authenticate(new TokenCredentials(token))
         .recover(e -> Future.failedFuture(new ApiException.Unauthorized("The access token is invalid or expired")))
@@ -149,16 +197,21 @@ public final class JwtVerifier {
     return new AuthUser(sub, sid, Set.copyOf(roles), exp);
   }
 
-  /** The {@code kid} from the token's header, or null when the token is not a three-part JWT. */
+  /**
+   * The {@code kid} from the token's header, or null when the token is not a three-part JWT whose header says
+   * {@code ES256} and names a key: nothing else is ever verified.
+   */
   static String kidOf(String token) {
     int dot = token.indexOf('.');
-    if (dot <= 0 || token.indexOf('.', dot + 1) < 0) {
+    if (dot <= 0 || token.indexOf('.', dot + 1) < 0 || dot > MAX_HEADER_CHARS) {
       return null;
     }
     try {
       JsonObject header = new JsonObject(new String(Base64.getUrlDecoder().decode(token.substring(0, dot)),
           StandardCharsets.UTF_8));
-      return header.getString("kid", "");
+      Object alg = header.getValue("alg");
+      Object kid = header.getValue("kid");
+      return ALGORITHM.equals(alg) && kid instanceof String k && !k.isEmpty() ? k : null;
     } catch (RuntimeException e) {
       return null;
     }
@@ -166,7 +219,7 @@ public final class JwtVerifier {
 
   private synchronized Future<Void> refreshKeys() {
     long now = System.currentTimeMillis();
-    if (refreshing != null && (!refreshing.isComplete() || now - lastRefresh < REFRESH_INTERVAL_MS)) {
+    if (refreshing != null && (!refreshing.isComplete() || now - lastRefresh < refreshIntervalMs)) {
       return refreshing;
     }
     lastRefresh = now;
@@ -179,7 +232,13 @@ public final class JwtVerifier {
               throw new IllegalStateException("status " + response.statusCode());
             }
             JsonArray keys = response.bodyAsJsonObject().getJsonArray("keys");
-            useKeys(keys.stream().map(JsonObject.class::cast).toList());
+            List<JsonObject> set = new ArrayList<>();
+            for (Object key : keys) {
+              if (key instanceof JsonObject jwk) {
+                set.add(jwk);
+              }
+            }
+            useKeys(set);
             promise.complete();
           } catch (RuntimeException e) {
             log.warn("cannot use the keys at {}: {}", settings.jwksUrl(), e.getMessage());

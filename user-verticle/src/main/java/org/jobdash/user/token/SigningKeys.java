@@ -8,8 +8,11 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.util.Set;
 
 /**
  * Finds the key pair that signs access tokens: PEMs from configuration, or a pair generated once and kept in
@@ -39,18 +42,44 @@ public final class SigningKeys {
         return Es256Keys.of(Files.readString(privateFile), Files.readString(publicFile));
       }
       Es256Keys generated = Es256Keys.generate();
-      Files.createDirectories(dir);
-      Files.writeString(publicFile, generated.publicKeyPem());
-      Files.writeString(privateFile, generated.privateKeyPem());
-      try {
-        Files.setPosixFilePermissions(privateFile, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException ignored) {
-        // not a POSIX file system
-      }
+      createPrivateDirectory(dir);
+      // the private key never exists with wider permissions, nor half-written under its name
+      writeAtomically(dir, publicFile, generated.publicKeyPem());
+      writeAtomically(dir, privateFile, generated.privateKeyPem());
       log.info("generated a new ES256 signing key {} in {}", generated.kid(), dir.toAbsolutePath());
       return generated;
     } catch (IOException | GeneralSecurityException e) {
       throw new IllegalStateException("cannot load the JWT signing keys: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean posix(Path dir) {
+    return dir.toAbsolutePath().getRoot() != null
+        && dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+  }
+
+  /** Creates the key directory (and missing parents) as rwx------; an existing one is narrowed to that. */
+  private static void createPrivateDirectory(Path dir) throws IOException {
+    if (!posix(dir)) {
+      Files.createDirectories(dir);
+      return;
+    }
+    Set<PosixFilePermission> owner = PosixFilePermissions.fromString("rwx------");
+    Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(owner));
+    Files.setPosixFilePermissions(dir, owner);
+  }
+
+  /** Writes a file created rw------- (a temporary file's permissions) and moves it into place in one step. */
+  private static void writeAtomically(Path dir, Path target, String text) throws IOException {
+    Path temporary = posix(dir)
+        ? Files.createTempFile(dir, ".key-", ".tmp",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+        : Files.createTempFile(dir, ".key-", ".tmp");
+    try {
+      Files.writeString(temporary, text);
+      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(temporary);
     }
   }
 }
