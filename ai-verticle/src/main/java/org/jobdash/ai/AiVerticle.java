@@ -32,11 +32,10 @@ import org.jobdash.common.auth.BearerAuth;
 import org.jobdash.common.auth.JwtVerifier;
 import org.jobdash.common.config.ConfigLoader;
 import org.jobdash.common.db.Pools;
+import org.jobdash.common.http.Readiness;
 import org.jobdash.common.http.ServiceRouter;
 import org.jobdash.common.work.BoundedWorker;
 import org.jobdash.common.work.Singleton;
-
-import java.util.UUID;
 
 /**
  * Wires the AI service: pool, the shared embedding model and inference worker, slices, event-bus consumers and
@@ -47,10 +46,8 @@ public final class AiVerticle extends VerticleBase {
   public static final String SERVICE = "ai";
   private static final String PUBLISHED_EVENTS_KEY = "ai-service.published-events";
 
-  // every instance of one deployment shares its deploymentID(), so the singleton claim needs an id of its own
-  private final String instanceId = UUID.randomUUID().toString();
   private Pool pool;
-  private boolean owner;
+  private Singleton publishedEvents;
 
   @Override
   public Future<?> start() {
@@ -84,9 +81,10 @@ public final class AiVerticle extends VerticleBase {
       Handler<RoutingContext> authenticated = new BearerAuth(new JwtVerifier(vertx, config.jwt()));
       Handler<RoutingContext> body = ServiceRouter.jsonBody(vertx, config.http().bodyLimitBytes());
       Handler<RoutingContext> batchBody = ServiceRouter.unparsedJsonBody(vertx, config.limits().batchBodyLimitBytes());
-      Router router = ServiceRouter.create(vertx, SERVICE, () -> pool.query("SELECT 1").execute()
-              .map(rows -> new JsonObject().put("database", "UP").put("vectors", mode.result().label)
-                  .put("model", MiniLm.MODEL_NAME).put("inferencePending", inference.pending())),
+      Router router = ServiceRouter.create(vertx, SERVICE, Readiness.of().database(pool)
+              .report("vectors", () -> mode.result().label)
+              .check("model", () -> MiniLm.load(vertx).map(MiniLm.MODEL_NAME))
+              .report("inferencePending", inference::pending),
           "openapi/ai-service.yaml");
       BoundedWorker decoding = BoundedWorker.shared(vertx, "json-decoding", config.inference().threads(), 32, 60);
       // the token is checked before any body is read, on a route of its own (Vert.x Web mounts no body handler after
@@ -99,17 +97,17 @@ public final class AiVerticle extends VerticleBase {
       new OptimizeRoutes(optimizations, optimizeRepository, config.limits()).mount(router, body);
       new SessionRoutes(sessionRows, models).mount(router);
 
-      owner = Singleton.claim(vertx, PUBLISHED_EVENTS_KEY, instanceId);
+      publishedEvents = Singleton.elect(vertx, PUBLISHED_EVENTS_KEY);
       return new AiBusApi(analyses, optimizations, new UserDataRepository(pool), config.limits().taskDeadline())
-          .register(vertx, owner)
+          .register(vertx, publishedEvents.won())
           .compose(v -> ServiceRouter.listen(vertx, router, config.http()));
     });
   }
 
   @Override
   public Future<?> stop() {
-    if (owner) {
-      Singleton.release(vertx, PUBLISHED_EVENTS_KEY, instanceId);
+    if (publishedEvents != null) {
+      publishedEvents.release();
     }
     return pool == null ? Future.succeededFuture() : pool.close();
   }

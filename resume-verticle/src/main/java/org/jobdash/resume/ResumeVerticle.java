@@ -3,7 +3,6 @@ package org.jobdash.resume;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -12,6 +11,7 @@ import org.jobdash.common.auth.BearerAuth;
 import org.jobdash.common.auth.JwtVerifier;
 import org.jobdash.common.auth.NativeCrypto;
 import org.jobdash.common.db.Pools;
+import org.jobdash.common.http.Readiness;
 import org.jobdash.common.http.ServiceRouter;
 import org.jobdash.common.work.BoundedWorker;
 import org.jobdash.common.work.Singleton;
@@ -38,8 +38,6 @@ import org.jobdash.resume.version.VersionService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.UUID;
-
 /**
  * Wires the résumé service: pool, storage providers, slices, event-bus consumers, the analysis sweep (in one
  * elected instance) and the HTTP server.
@@ -55,9 +53,7 @@ public final class ResumeVerticle extends VerticleBase {
   private Pool pool;
   private ObjectStores stores;
   private ResumeBusApi bus;
-  /** Instances of one deployment share its deployment id, so the election needs an id of this instance. */
-  private final String instanceId = UUID.randomUUID().toString();
-  private boolean owner;
+  private Singleton events;
   private long sweepTimer = -1;
 
   @Override
@@ -97,8 +93,7 @@ public final class ResumeVerticle extends VerticleBase {
     AnalysisService analyses = new AnalysisService(analysisRepository);
 
     Router router = ServiceRouter.create(vertx, SERVICE,
-        () -> pool.query("SELECT 1").execute().map(rows -> new JsonObject().put("database", "UP")
-            .put("storage", stores.active().provider())),
+        Readiness.of().database(pool).report("storage", () -> stores.active().provider()),
         "openapi/resume-service.yaml");
     Handler<RoutingContext> json = ServiceRouter.jsonBody(vertx, config.http().bodyLimitBytes());
     // files stream to disk and are refused with 413 as soon as the body passes the limit; the parts are removed
@@ -117,8 +112,8 @@ public final class ResumeVerticle extends VerticleBase {
 
     bus = new ResumeBusApi(vertx, resumes, analyses);
     Future<Void> consumers = bus.registerRequests();
-    owner = Singleton.claim(vertx, EVENTS_KEY, instanceId);
-    if (owner) {
+    events = Singleton.elect(vertx, EVENTS_KEY);
+    if (events.won()) {
       consumers = consumers.compose(v -> bus.registerPublished());
       AnalysisSweep sweep = new AnalysisSweep(analysisRepository, analysisRequests, config.analysis());
       long every = config.analysis().sweepInterval().toMillis();
@@ -134,8 +129,8 @@ public final class ResumeVerticle extends VerticleBase {
     if (sweepTimer >= 0) {
       vertx.cancelTimer(sweepTimer);
     }
-    if (owner) {
-      Singleton.release(vertx, EVENTS_KEY, instanceId);
+    if (events != null) {
+      events.release();
     }
     Future<Void> unregistered = bus == null ? Future.succeededFuture() : bus.unregister();
     return unregistered

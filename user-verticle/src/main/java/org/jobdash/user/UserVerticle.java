@@ -3,7 +3,6 @@ package org.jobdash.user;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
@@ -15,6 +14,7 @@ import org.jobdash.common.auth.NativeCrypto;
 import org.jobdash.common.db.Pools;
 import org.jobdash.common.http.ApiException;
 import org.jobdash.common.http.ClientAddress;
+import org.jobdash.common.http.Readiness;
 import org.jobdash.common.http.ServiceRouter;
 import org.jobdash.common.work.BoundedWorker;
 import org.jobdash.common.work.Singleton;
@@ -38,8 +38,6 @@ import org.jobdash.user.token.SigningKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.UUID;
-
 /** Wires the user service: pool, slices, event-bus consumers, the periodic clean-up, and the HTTP server. */
 public final class UserVerticle extends VerticleBase {
 
@@ -47,11 +45,9 @@ public final class UserVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(UserVerticle.class);
   private static final String CLEANUP_KEY = "user-service.cleanup";
 
-  /** Instances of one deployment share its deployment id, so the election needs an id of this instance. */
-  private final String instanceId = UUID.randomUUID().toString();
   private Pool pool;
   private SqlClient statements;
-  private boolean owner;
+  private Singleton cleanup;
 
   @Override
   public Future<?> start() {
@@ -98,9 +94,7 @@ public final class UserVerticle extends VerticleBase {
       // mounted route by route after the token check, never on /api/* ahead of it
       Handler<RoutingContext> body = ServiceRouter.jsonBody(vertx, config.http().bodyLimitBytes());
 
-      Router router = ServiceRouter.create(vertx, SERVICE,
-          () -> pool.query("SELECT 1").execute().map(rows -> new JsonObject().put("database", "UP")),
-          "openapi/user-service.yaml");
+      Router router = ServiceRouter.create(vertx, SERVICE, Readiness.of().database(pool), "openapi/user-service.yaml");
       router.get("/.well-known/jwks.json").handler(ctx -> {
         ctx.response().putHeader("Cache-Control", "public, max-age=300");
         ServiceRouter.json(ctx, 200, accessTokens.jwks());
@@ -117,8 +111,8 @@ public final class UserVerticle extends VerticleBase {
       if (!"none".equals(config.mail().mode())) {
         consumers = consumers.compose(v -> new Mailer(vertx, config.mail()).register(vertx).completion());
       }
-      owner = Singleton.claim(vertx, CLEANUP_KEY, instanceId);
-      if (owner) {
+      cleanup = Singleton.elect(vertx, CLEANUP_KEY);
+      if (cleanup.won()) {
         long every = config.cleanupInterval().toMillis();
         vertx.setPeriodic(every, every, id -> pool.query("SELECT cleanup_expired_auth_data() AS removed").execute()
             .onSuccess(rows -> log.info("auth clean-up removed {}", rows.iterator().next().getValue("removed")))
@@ -131,8 +125,8 @@ public final class UserVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    if (owner) {
-      Singleton.release(vertx, CLEANUP_KEY, instanceId);
+    if (cleanup != null) {
+      cleanup.release();
     }
     return Future.join(pool == null ? Future.succeededFuture() : pool.close(),
         statements == null ? Future.succeededFuture() : statements.close());
