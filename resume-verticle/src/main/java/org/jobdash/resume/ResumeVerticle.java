@@ -9,7 +9,6 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.sqlclient.Pool;
 import org.jobdash.common.auth.BearerAuth;
 import org.jobdash.common.auth.JwtVerifier;
-import org.jobdash.common.auth.NativeCrypto;
 import org.jobdash.common.db.Pools;
 import org.jobdash.common.http.Readiness;
 import org.jobdash.common.http.ServiceRouter;
@@ -39,8 +38,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires the résumé service: pool, storage providers, slices, event-bus consumers, the analysis sweep (in one
- * elected instance) and the HTTP server.
+ * One instance of the résumé service, given what its deployment shares ({@link ResumeDeployment}): wires the
+ * pool, storage providers, slices, event-bus consumers, the analysis sweep (in one elected instance) and the HTTP
+ * server.
  */
 public final class ResumeVerticle extends VerticleBase {
 
@@ -50,20 +50,22 @@ public final class ResumeVerticle extends VerticleBase {
   /** Room for the multipart boundaries, part headers and the title around the file itself. */
   private static final long MULTIPART_OVERHEAD = 64 * 1024;
 
+  private final ResumeDeployment deployment;
   private Pool pool;
   private ObjectStores stores;
   private ResumeBusApi bus;
   private Singleton events;
   private long sweepTimer = -1;
 
+  ResumeVerticle(ResumeDeployment deployment) {
+    this.deployment = deployment;
+  }
+
   @Override
   public Future<?> start() {
-    // the launcher's own defaults hold only part of this section until it reads the module's (issue 12)
-    ResumeConfig config = ResumeConfig.from(ResumeConfig.withDefaults(config()));
-    NativeCrypto.install();
+    ResumeConfig config = deployment.config();
     pool = Pools.pool(vertx, "resume-service", config.database());
-    BoundedWorker files = BoundedWorker.shared(vertx, "resume-files", config.files().workerThreads(),
-        config.files().workerQueue(), 60);
+    BoundedWorker files = deployment.files();
     return vertx.fileSystem().mkdirs(config.files().uploadsDirectory().toString())
         .compose(v -> files.submit(() -> {
           FileInspector.warmUp();
@@ -95,7 +97,7 @@ public final class ResumeVerticle extends VerticleBase {
     Router router = ServiceRouter.create(vertx, SERVICE,
         Readiness.of().database(pool).report("storage", () -> stores.active().provider()),
         "openapi/resume-service.yaml");
-    Handler<RoutingContext> json = ServiceRouter.jsonBody(vertx, config.http().bodyLimitBytes());
+    Handler<RoutingContext> json = ServiceRouter.jsonBody(deployment.jsonParsing(), config.http().bodyLimitBytes());
     // files stream to disk and are refused with 413 as soon as the body passes the limit; the parts are removed
     // when the response ends
     BodyHandler uploads = BodyHandler.create(config.files().uploadsDirectory().toString())

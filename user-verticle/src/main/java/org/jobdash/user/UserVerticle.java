@@ -10,13 +10,11 @@ import io.vertx.sqlclient.SqlClient;
 import org.jobdash.common.auth.BearerAuth;
 import org.jobdash.common.auth.JwtSettings;
 import org.jobdash.common.auth.JwtVerifier;
-import org.jobdash.common.auth.NativeCrypto;
 import org.jobdash.common.db.Pools;
 import org.jobdash.common.http.ApiException;
 import org.jobdash.common.http.ClientAddress;
 import org.jobdash.common.http.Readiness;
 import org.jobdash.common.http.ServiceRouter;
-import org.jobdash.common.work.BoundedWorker;
 import org.jobdash.common.work.Singleton;
 import org.jobdash.user.account.AccountRoutes;
 import org.jobdash.user.account.AccountService;
@@ -38,21 +36,28 @@ import org.jobdash.user.token.SigningKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Wires the user service: pool, slices, event-bus consumers, the periodic clean-up, and the HTTP server. */
+/**
+ * One instance of the user service, given what its deployment shares ({@link UserDeployment}): wires the pool,
+ * slices, event-bus consumers, the periodic clean-up (in one elected instance) and the HTTP server.
+ */
 public final class UserVerticle extends VerticleBase {
 
   public static final String SERVICE = "user";
   private static final Logger log = LoggerFactory.getLogger(UserVerticle.class);
   private static final String CLEANUP_KEY = "user-service.cleanup";
 
+  private final UserDeployment deployment;
   private Pool pool;
   private SqlClient statements;
   private Singleton cleanup;
 
+  UserVerticle(UserDeployment deployment) {
+    this.deployment = deployment;
+  }
+
   @Override
   public Future<?> start() {
-    UserConfig config = UserConfig.from(config());
-    NativeCrypto.install();
+    UserConfig config = deployment.config();
     pool = Pools.pool(vertx, "user-service", config.database());
     // every statement of the hot paths (login, rotation, reads) is a single statement: pipelined connections
     // carry them, the pool keeps transactions and the occasional sweep
@@ -62,9 +67,7 @@ public final class UserVerticle extends VerticleBase {
       AccessTokens accessTokens = new AccessTokens(vertx, keys, config.jwt());
       JwtVerifier verifier = new JwtVerifier(vertx, new JwtSettings(config.jwt().issuer(), config.jwt().audience(),
           null, accessTokens.publicJwks(), 5, 100_000));
-      BoundedWorker hashing = BoundedWorker.shared(vertx, "argon2", config.passwords().threads(),
-          config.passwords().queueSize(), 60);
-      PasswordHasher hasher = new PasswordHasher(hashing, config.passwords());
+      PasswordHasher hasher = new PasswordHasher(deployment.hashing(), config.passwords());
       ClientAddress clientAddress = new ClientAddress(config.http().trustedProxies());
 
       UserRepository users = new UserRepository(statements);
@@ -92,7 +95,7 @@ public final class UserVerticle extends VerticleBase {
             });
       };
       // mounted route by route after the token check, never on /api/* ahead of it
-      Handler<RoutingContext> body = ServiceRouter.jsonBody(vertx, config.http().bodyLimitBytes());
+      Handler<RoutingContext> body = ServiceRouter.jsonBody(deployment.jsonParsing(), config.http().bodyLimitBytes());
 
       Router router = ServiceRouter.create(vertx, SERVICE, Readiness.of().database(pool), "openapi/user-service.yaml");
       router.get("/.well-known/jwks.json").handler(ctx -> {
