@@ -19,6 +19,7 @@ import org.jobdash.common.work.Singleton;
 import org.jobdash.user.account.AccountRoutes;
 import org.jobdash.user.account.AccountService;
 import org.jobdash.user.account.DeletionRelay;
+import org.jobdash.user.account.DeletionRepository;
 import org.jobdash.user.account.UserRepository;
 import org.jobdash.user.admin.AdminRepository;
 import org.jobdash.user.admin.AdminRoutes;
@@ -107,7 +108,7 @@ public final class UserVerticle extends VerticleBase {
       new ProfileRoutes(profiles).mount(router, body, authenticated);
       new AdminRoutes(new AdminRepository(pool), users).mount(router, body, authenticated);
 
-      DeletionRelay deletions = new DeletionRelay(vertx, pool, config.deletion().requiredAcks(),
+      DeletionRelay deletions = new DeletionRelay(vertx, new DeletionRepository(pool), config.deletion().requiredAcks(),
           config.deletion().republishAfter());
       Future<Void> consumers = new UserBusApi(users, profiles).register(vertx)
           .compose(v -> deletions.registerAcknowledgements());
@@ -117,8 +118,8 @@ public final class UserVerticle extends VerticleBase {
       cleanup = Singleton.elect(vertx, CLEANUP_KEY);
       if (cleanup.won()) {
         long every = config.cleanupInterval().toMillis();
-        vertx.setPeriodic(every, every, id -> pool.query("SELECT cleanup_expired_auth_data() AS removed").execute()
-            .onSuccess(rows -> log.info("auth clean-up removed {}", rows.iterator().next().getValue("removed")))
+        vertx.setPeriodic(every, every, id -> sessionRepository.cleanupExpired()
+            .onSuccess(removed -> log.info("auth clean-up removed {}", removed))
             .onFailure(e -> log.warn("auth clean-up failed: {}", e.toString())));
         deletions.startRepublishing();
       }
