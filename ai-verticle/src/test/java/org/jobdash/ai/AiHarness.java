@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
+import org.jobdash.common.auth.NativeCrypto;
 import org.jobdash.common.config.ConfigLoader;
 import org.jobdash.common.db.DatabaseConfig;
 import org.jobdash.common.db.DatabaseUrl;
@@ -33,8 +34,12 @@ final class AiHarness implements AutoCloseable {
   final TestTokens tokens;
   final DatabaseUrl database;
   final Pool db;
+  /** What the deployed instances share: their workers and their bounds. */
+  final AiDeployment deployment;
 
-  private AiHarness(Vertx vertx, TestClient http, TestTokens tokens, DatabaseUrl database, Pool db) {
+  private AiHarness(Vertx vertx, TestClient http, TestTokens tokens, DatabaseUrl database, Pool db,
+                    AiDeployment deployment) {
+    this.deployment = deployment;
     this.vertx = vertx;
     this.http = http;
     this.tokens = tokens;
@@ -56,6 +61,8 @@ final class AiHarness implements AutoCloseable {
    */
   static AiHarness start(DatabaseUrl url, JsonObject overrides, int instances) {
     int port = TestClient.freePort();
+    // the launcher installs it for the whole JVM; a deployment of one service alone is served the same way
+    NativeCrypto.install();
     Vertx vertx = Vertx.vertx();
     TestTokens tokens = new TestTokens(vertx);
     JsonObject config = AiConfig.defaults();
@@ -74,8 +81,9 @@ final class AiHarness implements AutoCloseable {
     Pool db = Pools.pool(vertx, "ai-test-" + port, DatabaseConfig.from("test", new JsonObject()
         .put("url", dbSection.getString("url")).put("poolSize", 2)
         .put("cachePreparedStatements", dbSection.getBoolean("cachePreparedStatements", true))));
-    vertx.deployVerticle(AiVerticle::new, new DeploymentOptions().setConfig(config).setInstances(instances)).await();
-    return new AiHarness(vertx, new TestClient(vertx, port), tokens, url, db);
+    AiDeployment deployment = AiDeployment.of(vertx, config);
+    vertx.deployVerticle(deployment, new DeploymentOptions().setInstances(instances)).await();
+    return new AiHarness(vertx, new TestClient(vertx, port), tokens, url, db, deployment);
   }
 
   /** A new user's access token (and id). */
@@ -86,9 +94,9 @@ final class AiHarness implements AutoCloseable {
     return new Caller(id, tokens.tokenFor(id));
   }
 
-  /** The inference worker of this deployment (its bounds are the deployment's; these only name it). */
+  /** The inference worker of this deployment. */
   BoundedWorker inference() {
-    return BoundedWorker.shared(vertx, "inference", 1, 0, 120);
+    return deployment.inference();
   }
 
   /** A task holding one inference thread until {@link #release}. */

@@ -87,7 +87,7 @@ class TaskDeadlineTest {
         me.id())).isZero();
     assertThat(h.count("SELECT count(*) FROM content_analyses WHERE user_id = $1", me.id())).isZero();
     assertThat(h.count("SELECT count(*) FROM embeddings WHERE user_id = $1", me.id())).isZero();
-    BoundedWorker decoding = BoundedWorker.shared(h.vertx, "json-decoding", 2, 32, 60);
+    BoundedWorker decoding = h.deployment.decoding();
     Waits.until(() -> h.inference().pending() + decoding.pending(), pending -> pending == 0, Duration.ofSeconds(10));
   }
 

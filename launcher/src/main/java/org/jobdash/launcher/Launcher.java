@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
+import org.jobdash.common.auth.NativeCrypto;
 import org.jobdash.common.db.DatabaseUrl;
 import org.jobdash.common.db.EmbeddedDatabase;
 import org.jobdash.common.db.Migrations;
@@ -114,6 +115,8 @@ public final class Launcher {
    */
   public static Running start(JsonObject config, Set<Service> services, boolean gateway, boolean clustered,
                               VertxBuilder builder) throws Exception {
+    // once for the JVM, before any service signs or verifies a token: every mode, a clustered single service too
+    NativeCrypto.install();
     EmbeddedDatabase[] embedded = new EmbeddedDatabase[1];
     Map<Service, DatabaseUrl> urls;
     try {
@@ -150,7 +153,7 @@ public final class Launcher {
         if (instances <= 0) {
           instances = Runtime.getRuntime().availableProcessors();
         }
-        vertx.deployVerticle(s.verticle, new DeploymentOptions().setConfig(section).setInstances(instances)
+        vertx.deployVerticle(s.deployment.apply(vertx, section), new DeploymentOptions().setInstances(instances)
                 .setThreadingModel(ThreadingModel.EVENT_LOOP))
             .await();
         log.info("{} service listening on port {} ({} instances, database {})", s.key,

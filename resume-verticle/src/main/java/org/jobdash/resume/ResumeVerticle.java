@@ -3,15 +3,14 @@ package org.jobdash.resume;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.sqlclient.Pool;
 import org.jobdash.common.auth.BearerAuth;
 import org.jobdash.common.auth.JwtVerifier;
-import org.jobdash.common.auth.NativeCrypto;
 import org.jobdash.common.db.Pools;
+import org.jobdash.common.http.Readiness;
 import org.jobdash.common.http.ServiceRouter;
 import org.jobdash.common.work.BoundedWorker;
 import org.jobdash.common.work.Singleton;
@@ -38,11 +37,10 @@ import org.jobdash.resume.version.VersionService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.UUID;
-
 /**
- * Wires the résumé service: pool, storage providers, slices, event-bus consumers, the analysis sweep (in one
- * elected instance) and the HTTP server.
+ * One instance of the résumé service, given what its deployment shares ({@link ResumeDeployment}): wires the
+ * pool, storage providers, slices, event-bus consumers, the analysis sweep (in one elected instance) and the HTTP
+ * server.
  */
 public final class ResumeVerticle extends VerticleBase {
 
@@ -52,22 +50,22 @@ public final class ResumeVerticle extends VerticleBase {
   /** Room for the multipart boundaries, part headers and the title around the file itself. */
   private static final long MULTIPART_OVERHEAD = 64 * 1024;
 
+  private final ResumeDeployment deployment;
   private Pool pool;
   private ObjectStores stores;
   private ResumeBusApi bus;
-  /** Instances of one deployment share its deployment id, so the election needs an id of this instance. */
-  private final String instanceId = UUID.randomUUID().toString();
-  private boolean owner;
+  private Singleton events;
   private long sweepTimer = -1;
+
+  ResumeVerticle(ResumeDeployment deployment) {
+    this.deployment = deployment;
+  }
 
   @Override
   public Future<?> start() {
-    // the launcher's own defaults hold only part of this section until it reads the module's (issue 12)
-    ResumeConfig config = ResumeConfig.from(ResumeConfig.withDefaults(config()));
-    NativeCrypto.install();
+    ResumeConfig config = deployment.config();
     pool = Pools.pool(vertx, "resume-service", config.database());
-    BoundedWorker files = BoundedWorker.shared(vertx, "resume-files", config.files().workerThreads(),
-        config.files().workerQueue(), 60);
+    BoundedWorker files = deployment.files();
     return vertx.fileSystem().mkdirs(config.files().uploadsDirectory().toString())
         .compose(v -> files.submit(() -> {
           FileInspector.warmUp();
@@ -97,10 +95,9 @@ public final class ResumeVerticle extends VerticleBase {
     AnalysisService analyses = new AnalysisService(analysisRepository);
 
     Router router = ServiceRouter.create(vertx, SERVICE,
-        () -> pool.query("SELECT 1").execute().map(rows -> new JsonObject().put("database", "UP")
-            .put("storage", stores.active().provider())),
+        Readiness.of().database(pool).report("storage", () -> stores.active().provider()),
         "openapi/resume-service.yaml");
-    Handler<RoutingContext> json = ServiceRouter.jsonBody(vertx, config.http().bodyLimitBytes());
+    Handler<RoutingContext> json = ServiceRouter.jsonBody(deployment.jsonParsing(), config.http().bodyLimitBytes());
     // files stream to disk and are refused with 413 as soon as the body passes the limit; the parts are removed
     // when the response ends
     BodyHandler uploads = BodyHandler.create(config.files().uploadsDirectory().toString())
@@ -117,8 +114,8 @@ public final class ResumeVerticle extends VerticleBase {
 
     bus = new ResumeBusApi(vertx, resumes, analyses);
     Future<Void> consumers = bus.registerRequests();
-    owner = Singleton.claim(vertx, EVENTS_KEY, instanceId);
-    if (owner) {
+    events = Singleton.elect(vertx, EVENTS_KEY);
+    if (events.won()) {
       consumers = consumers.compose(v -> bus.registerPublished());
       AnalysisSweep sweep = new AnalysisSweep(analysisRepository, analysisRequests, config.analysis());
       long every = config.analysis().sweepInterval().toMillis();
@@ -134,8 +131,8 @@ public final class ResumeVerticle extends VerticleBase {
     if (sweepTimer >= 0) {
       vertx.cancelTimer(sweepTimer);
     }
-    if (owner) {
-      Singleton.release(vertx, EVENTS_KEY, instanceId);
+    if (events != null) {
+      events.release();
     }
     Future<Void> unregistered = bus == null ? Future.succeededFuture() : bus.unregister();
     return unregistered

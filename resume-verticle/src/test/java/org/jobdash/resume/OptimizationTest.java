@@ -138,7 +138,7 @@ class OptimizationTest {
     String resumeId = newResume(caller);
     String id = optimise(caller, resumeId, new JsonObject()).json().getString("id");
     awaitFinished(caller, id);
-    BoundedWorker worker = BoundedWorker.shared(h.vertx, "resume-files", 2, 64, 60);
+    BoundedWorker worker = h.deployment.files();
     OptimizationService service = new OptimizationService(h.vertx, h.db, new OptimizationRepository(h.db),
         new VersionRepository(h.db), worker, new SectionChanges(worker), new AnalysisRequests(h.vertx), 1000, 100_000,
         Duration.ofSeconds(10));

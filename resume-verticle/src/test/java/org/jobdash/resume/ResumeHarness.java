@@ -10,6 +10,7 @@ import io.vertx.ext.web.multipart.MultipartForm;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
+import org.jobdash.common.auth.NativeCrypto;
 import org.jobdash.common.bus.Addresses;
 import org.jobdash.common.config.ConfigLoader;
 import org.jobdash.common.db.DatabaseConfig;
@@ -50,6 +51,8 @@ final class ResumeHarness implements AutoCloseable {
   final Pool db;
   final TestTokens tokens;
   final Path dataDir;
+  /** What the deployed instances share: their workers and their bounds. */
+  ResumeDeployment deployment;
   final LinkedBlockingQueue<JsonObject> analyzeRequests = new LinkedBlockingQueue<>();
 
   private ResumeHarness(Vertx vertx, TestClient http, DatabaseUrl database, Pool db, TestTokens tokens, Path dataDir) {
@@ -71,6 +74,8 @@ final class ResumeHarness implements AutoCloseable {
       DatabaseUrl url = PostgresFixture.migratedDatabase("resume");
       Path dataDir = Files.createTempDirectory("jobdash-resume-test");
       int port = TestClient.freePort();
+      // the launcher installs it for the whole JVM; a deployment of one service alone is served the same way
+      NativeCrypto.install();
       Vertx vertx = Vertx.vertx();
       TestTokens tokens = new TestTokens(vertx);
       JsonObject config = ResumeConfig.defaults();
@@ -88,7 +93,8 @@ final class ResumeHarness implements AutoCloseable {
       MessageConsumer<JsonObject> analyze = vertx.eventBus().consumer(Addresses.AI_RESUME_ANALYZE,
           m -> h.analyzeRequests.add(m.body()));
       analyze.completion().await();
-      vertx.deployVerticle(ResumeVerticle::new, new DeploymentOptions().setConfig(config).setInstances(2)).await();
+      h.deployment = ResumeDeployment.of(vertx, config);
+      vertx.deployVerticle(h.deployment, new DeploymentOptions().setInstances(2)).await();
       return h;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -2,10 +2,12 @@ package org.jobdash.user;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import org.jobdash.common.bus.Addresses;
 import org.jobdash.common.bus.Bus;
+import org.jobdash.common.bus.BusConsumers;
+import org.jobdash.common.http.ApiException;
+import org.jobdash.user.account.User;
 import org.jobdash.user.account.UserRepository;
 import org.jobdash.user.profile.ProfileService;
 
@@ -23,47 +25,21 @@ final class UserBusApi {
   }
 
   Future<Void> register(Vertx vertx) {
-    return vertx.eventBus().<JsonObject>consumer(Addresses.USER_GET, this::user).completion()
-        .compose(v -> vertx.eventBus().<JsonObject>consumer(Addresses.USER_PREFERENCES_GET, this::preferences)
-            .completion());
+    return new BusConsumers(vertx)
+        .answer(Addresses.USER_GET, UserBusApi::userId, this::user,
+            user -> Bus.message().put("user", user.toJson()))
+        .answer(Addresses.USER_PREFERENCES_GET, UserBusApi::userId,
+            id -> profiles.preferences(id).map(preferences -> Bus.message().put("userId", id.toString())
+                .put("preferences", preferences.toJson())),
+            reply -> reply)
+        .completion();
   }
 
-  private void user(Message<JsonObject> message) {
-    UUID id = userId(message);
-    if (id == null) {
-      return;
-    }
-    users.findById(id).onComplete(result -> {
-      if (result.failed()) {
-        message.fail(503, "user lookup failed");
-      } else if (result.result().isEmpty()) {
-        message.fail(404, "no such user");
-      } else {
-        message.reply(Bus.message().put("user", result.result().get().toJson()));
-      }
-    });
+  private Future<User> user(UUID id) {
+    return users.findById(id).map(found -> found.orElseThrow(() -> new ApiException.NotFound("no such user")));
   }
 
-  private void preferences(Message<JsonObject> message) {
-    UUID id = userId(message);
-    if (id == null) {
-      return;
-    }
-    profiles.preferences(id).onComplete(result -> {
-      if (result.failed()) {
-        message.fail(503, "preference lookup failed");
-      } else {
-        message.reply(Bus.message().put("userId", id.toString()).put("preferences", result.result().toJson()));
-      }
-    });
-  }
-
-  private static UUID userId(Message<JsonObject> message) {
-    try {
-      return UUID.fromString(message.body().getString("userId"));
-    } catch (RuntimeException e) {
-      message.fail(400, "userId must be a UUID");
-      return null;
-    }
+  private static UUID userId(JsonObject body) {
+    return Bus.uuid(body, "userId");
   }
 }

@@ -3,7 +3,6 @@ package org.jobdash.user;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
@@ -11,16 +10,16 @@ import io.vertx.sqlclient.SqlClient;
 import org.jobdash.common.auth.BearerAuth;
 import org.jobdash.common.auth.JwtSettings;
 import org.jobdash.common.auth.JwtVerifier;
-import org.jobdash.common.auth.NativeCrypto;
 import org.jobdash.common.db.Pools;
 import org.jobdash.common.http.ApiException;
 import org.jobdash.common.http.ClientAddress;
+import org.jobdash.common.http.Readiness;
 import org.jobdash.common.http.ServiceRouter;
-import org.jobdash.common.work.BoundedWorker;
 import org.jobdash.common.work.Singleton;
 import org.jobdash.user.account.AccountRoutes;
 import org.jobdash.user.account.AccountService;
 import org.jobdash.user.account.DeletionRelay;
+import org.jobdash.user.account.DeletionRepository;
 import org.jobdash.user.account.UserRepository;
 import org.jobdash.user.admin.AdminRepository;
 import org.jobdash.user.admin.AdminRoutes;
@@ -38,25 +37,28 @@ import org.jobdash.user.token.SigningKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.UUID;
-
-/** Wires the user service: pool, slices, event-bus consumers, the periodic clean-up, and the HTTP server. */
+/**
+ * One instance of the user service, given what its deployment shares ({@link UserDeployment}): wires the pool,
+ * slices, event-bus consumers, the periodic clean-up (in one elected instance) and the HTTP server.
+ */
 public final class UserVerticle extends VerticleBase {
 
   public static final String SERVICE = "user";
   private static final Logger log = LoggerFactory.getLogger(UserVerticle.class);
   private static final String CLEANUP_KEY = "user-service.cleanup";
 
-  /** Instances of one deployment share its deployment id, so the election needs an id of this instance. */
-  private final String instanceId = UUID.randomUUID().toString();
+  private final UserDeployment deployment;
   private Pool pool;
   private SqlClient statements;
-  private boolean owner;
+  private Singleton cleanup;
+
+  UserVerticle(UserDeployment deployment) {
+    this.deployment = deployment;
+  }
 
   @Override
   public Future<?> start() {
-    UserConfig config = UserConfig.from(config());
-    NativeCrypto.install();
+    UserConfig config = deployment.config();
     pool = Pools.pool(vertx, "user-service", config.database());
     // every statement of the hot paths (login, rotation, reads) is a single statement: pipelined connections
     // carry them, the pool keeps transactions and the occasional sweep
@@ -66,9 +68,7 @@ public final class UserVerticle extends VerticleBase {
       AccessTokens accessTokens = new AccessTokens(vertx, keys, config.jwt());
       JwtVerifier verifier = new JwtVerifier(vertx, new JwtSettings(config.jwt().issuer(), config.jwt().audience(),
           null, accessTokens.publicJwks(), 5, 100_000));
-      BoundedWorker hashing = BoundedWorker.shared(vertx, "argon2", config.passwords().threads(),
-          config.passwords().queueSize(), 60);
-      PasswordHasher hasher = new PasswordHasher(hashing, config.passwords());
+      PasswordHasher hasher = new PasswordHasher(deployment.hashing(), config.passwords());
       ClientAddress clientAddress = new ClientAddress(config.http().trustedProxies());
 
       UserRepository users = new UserRepository(statements);
@@ -96,11 +96,9 @@ public final class UserVerticle extends VerticleBase {
             });
       };
       // mounted route by route after the token check, never on /api/* ahead of it
-      Handler<RoutingContext> body = ServiceRouter.jsonBody(vertx, config.http().bodyLimitBytes());
+      Handler<RoutingContext> body = ServiceRouter.jsonBody(deployment.jsonParsing(), config.http().bodyLimitBytes());
 
-      Router router = ServiceRouter.create(vertx, SERVICE,
-          () -> pool.query("SELECT 1").execute().map(rows -> new JsonObject().put("database", "UP")),
-          "openapi/user-service.yaml");
+      Router router = ServiceRouter.create(vertx, SERVICE, Readiness.of().database(pool), "openapi/user-service.yaml");
       router.get("/.well-known/jwks.json").handler(ctx -> {
         ctx.response().putHeader("Cache-Control", "public, max-age=300");
         ServiceRouter.json(ctx, 200, accessTokens.jwks());
@@ -110,18 +108,18 @@ public final class UserVerticle extends VerticleBase {
       new ProfileRoutes(profiles).mount(router, body, authenticated);
       new AdminRoutes(new AdminRepository(pool), users).mount(router, body, authenticated);
 
-      DeletionRelay deletions = new DeletionRelay(vertx, pool, config.deletion().requiredAcks(),
+      DeletionRelay deletions = new DeletionRelay(vertx, new DeletionRepository(pool), config.deletion().requiredAcks(),
           config.deletion().republishAfter());
       Future<Void> consumers = new UserBusApi(users, profiles).register(vertx)
           .compose(v -> deletions.registerAcknowledgements());
       if (!"none".equals(config.mail().mode())) {
         consumers = consumers.compose(v -> new Mailer(vertx, config.mail()).register(vertx).completion());
       }
-      owner = Singleton.claim(vertx, CLEANUP_KEY, instanceId);
-      if (owner) {
+      cleanup = Singleton.elect(vertx, CLEANUP_KEY);
+      if (cleanup.won()) {
         long every = config.cleanupInterval().toMillis();
-        vertx.setPeriodic(every, every, id -> pool.query("SELECT cleanup_expired_auth_data() AS removed").execute()
-            .onSuccess(rows -> log.info("auth clean-up removed {}", rows.iterator().next().getValue("removed")))
+        vertx.setPeriodic(every, every, id -> sessionRepository.cleanupExpired()
+            .onSuccess(removed -> log.info("auth clean-up removed {}", removed))
             .onFailure(e -> log.warn("auth clean-up failed: {}", e.toString())));
         deletions.startRepublishing();
       }
@@ -131,8 +129,8 @@ public final class UserVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    if (owner) {
-      Singleton.release(vertx, CLEANUP_KEY, instanceId);
+    if (cleanup != null) {
+      cleanup.release();
     }
     return Future.join(pool == null ? Future.succeededFuture() : pool.close(),
         statements == null ? Future.succeededFuture() : statements.close());

@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
+import org.jobdash.common.auth.NativeCrypto;
 import org.jobdash.common.bus.Addresses;
 import org.jobdash.common.db.DatabaseConfig;
 import org.jobdash.common.db.DatabaseUrl;
@@ -62,6 +63,8 @@ final class UserHarness implements AutoCloseable {
           .put("mail", new JsonObject().put("mode", "none"))
           .put("bootstrapAdmins", new JsonArray(List.of(admins)))
           .put("deletion", new JsonObject().put("republishSeconds", 2));
+      // the launcher installs it for the whole JVM; a deployment of one service alone is served the same way
+      NativeCrypto.install();
       Vertx vertx = Vertx.vertx();
       UserHarness harness = new UserHarness(vertx, new TestClient(vertx, port), url,
           Pools.pool(vertx, "user-test-" + port, DatabaseConfig.from("test", new JsonObject().put("url", url.toUrl()))),
@@ -72,7 +75,7 @@ final class UserHarness implements AutoCloseable {
           m -> harness.deletions.add(m.body()));
       mail.completion().await();
       deleted.completion().await();
-      vertx.deployVerticle(UserVerticle::new, new DeploymentOptions().setConfig(config).setInstances(2)).await();
+      vertx.deployVerticle(UserDeployment.of(vertx, config), new DeploymentOptions().setInstances(2)).await();
       return harness;
     } catch (Exception e) {
       throw new IllegalStateException(e);

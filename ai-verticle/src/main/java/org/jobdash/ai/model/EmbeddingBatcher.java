@@ -8,28 +8,24 @@ import org.jobdash.common.work.BoundedWorker;
 import org.jobdash.common.work.Deadline;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
+import java.util.function.Supplier;
 
 /**
  * Collects the texts of concurrent requests for a few milliseconds (or until {@code maxBatch} texts wait) and
  * embeds them as one task per inference thread on the bounded worker: a few hand-overs per batch instead of one
  * per request. A request's texts are never split. When the worker's queue is full the requests of the refused
  * task fail with the worker's 503. Each request keeps its own deadline inside a shared task: one past it fails
- * alone, between two texts, and the task goes on with the others. Shared by name within a Vert.x instance, like the
- * worker it feeds.
+ * alone, between two texts, and the task goes on with the others. Build one per deployment, like the worker it
+ * feeds, and pass it to every verticle instance.
  */
 public final class EmbeddingBatcher {
-
-  private static final Map<Vertx, Map<String, EmbeddingBatcher>> SHARED = new WeakHashMap<>();
 
   private record Waiting(List<String> texts, Deadline deadline, Context context,
                          Promise<List<MiniLm.Embedded>> promise) {}
 
   private final Vertx vertx;
-  private final MiniLm model;
+  private final Supplier<MiniLm> model;
   private final BoundedWorker worker;
   private final int maxBatch;
   private final long delayMs;
@@ -37,21 +33,13 @@ public final class EmbeddingBatcher {
   private int waitingTexts;
   private boolean timerArmed;
 
-  private EmbeddingBatcher(Vertx vertx, MiniLm model, BoundedWorker worker, int maxBatch, long delayMs) {
+  /** @param model the model, asked for when a batch runs: instances serve only once it has loaded */
+  public EmbeddingBatcher(Vertx vertx, Supplier<MiniLm> model, BoundedWorker worker, int maxBatch, long delayMs) {
     this.vertx = vertx;
     this.model = model;
     this.worker = worker;
     this.maxBatch = maxBatch;
     this.delayMs = delayMs;
-  }
-
-  /** The batcher called {@code name} of this Vert.x instance, created with these settings on first use. */
-  public static EmbeddingBatcher shared(Vertx vertx, String name, MiniLm model, BoundedWorker worker, int maxBatch,
-                                        long delayMs) {
-    synchronized (SHARED) {
-      return SHARED.computeIfAbsent(vertx, v -> new HashMap<>())
-          .computeIfAbsent(name, n -> new EmbeddingBatcher(vertx, model, worker, maxBatch, delayMs));
-    }
   }
 
   /** The texts' vectors, in order, or {@link Deadline.Exceeded} past {@code deadline}; completes on the caller's context. */
@@ -127,6 +115,7 @@ public final class EmbeddingBatcher {
 
   /** On the worker: each request's vectors, or the reason it has none, so that one request's failure is its own. */
   private List<Future<List<MiniLm.Embedded>>> embedEach(List<Waiting> part) {
+    MiniLm model = this.model.get();
     List<Future<List<MiniLm.Embedded>>> outcomes = new ArrayList<>(part.size());
     for (Waiting w : part) {
       try {

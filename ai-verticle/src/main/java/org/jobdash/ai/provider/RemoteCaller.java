@@ -16,36 +16,28 @@ import org.slf4j.LoggerFactory;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * POSTs JSON to a remote model server with a timeout, retries with exponential backoff on 429 and 5xx (waiting
  * what {@code Retry-After} asks, capped), and one circuit breaker per provider: after repeated failures calls
- * fail at once without reaching the server until the reset time has passed. Shared per Vert.x instance so every
- * verticle instance sees the same circuit.
+ * fail at once without reaching the server until the reset time has passed. Build one per deployment and pass
+ * it to every verticle instance, so that they all see the same circuit.
  */
 public final class RemoteCaller {
 
   private static final Logger log = LoggerFactory.getLogger(RemoteCaller.class);
-  private static final Map<Vertx, RemoteCaller> SHARED = new WeakHashMap<>();
 
   private final Vertx vertx;
   private final WebClient client;
   private final AiConfig.Providers settings;
   private final Map<String, CircuitBreaker> breakers = new HashMap<>();
 
-  private RemoteCaller(Vertx vertx, AiConfig.Providers settings) {
+  public RemoteCaller(Vertx vertx, AiConfig.Providers settings) {
     this.vertx = vertx;
     this.settings = settings;
     this.client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(5_000).setKeepAlive(true)
         .setUserAgent("jobdash-ai-service"));
-  }
-
-  public static RemoteCaller shared(Vertx vertx, AiConfig.Providers settings) {
-    synchronized (SHARED) {
-      return SHARED.computeIfAbsent(vertx, v -> new RemoteCaller(v, settings));
-    }
   }
 
   private synchronized CircuitBreaker breaker(String provider) {

@@ -12,7 +12,7 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
-import org.jobdash.ai.AiVerticle;
+import org.jobdash.ai.AiDeployment;
 import org.jobdash.ai.embedding.EmbeddingRepository;
 import org.jobdash.ai.embedding.NewEmbedding;
 import org.jobdash.ai.model.MiniLm;
@@ -124,7 +124,7 @@ public final class EmbeddingBenchmark {
         .put("database", new JsonObject().put("url", url.toUrl()).put("poolSize", 8))
         .put("jwt", tokens.jwtConfig())
         .put("inference", new JsonObject().put("maxBatch", maxBatch).put("batchDelayMs", delayMs).put("queueSize", 256));
-    vertx.deployVerticle(AiVerticle::new, new DeploymentOptions().setConfig(config).setInstances(CORES)).await();
+    vertx.deployVerticle(AiDeployment.of(vertx, config), new DeploymentOptions().setInstances(CORES)).await();
     return port;
   }
 

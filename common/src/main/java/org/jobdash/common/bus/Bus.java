@@ -7,6 +7,8 @@ import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
 import org.jobdash.common.http.ApiException;
 
+import java.util.UUID;
+
 /** Request/reply over the event bus with a timeout, failures mapped to the problems a client should see. */
 public final class Bus {
 
@@ -38,6 +40,16 @@ public final class Bus {
       return api;
     }
     return new ApiException.Unavailable(address + " failed: " + e.getMessage());
+  }
+
+  /** The UUID in {@code field} of a message; refuses a missing or malformed one, naming the field. */
+  public static UUID uuid(JsonObject message, String field) {
+    String value = message.getString(field);
+    try {
+      return UUID.fromString(value);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(field + " must be a UUID");
+    }
   }
 
   /** A JSON message with the payload version set. */

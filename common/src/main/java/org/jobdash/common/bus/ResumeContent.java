@@ -10,6 +10,13 @@ import java.util.UUID;
  */
 public record ResumeContent(UUID resumeId, UUID userId, String title, String content) {
 
+  /** The question: whose résumé, asked by whom. */
+  public record Query(UUID resumeId, UUID userId) {
+    public static Query fromJson(JsonObject json) {
+      return new Query(Bus.uuid(json, "resumeId"), Bus.uuid(json, "userId"));
+    }
+  }
+
   public static JsonObject request(UUID resumeId, UUID userId) {
     return Bus.message().put("resumeId", resumeId.toString()).put("userId", userId.toString());
   }

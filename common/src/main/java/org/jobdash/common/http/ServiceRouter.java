@@ -101,17 +101,22 @@ public final class ServiceRouter {
     return ConnectionGuard.install(vertx, server, limits, http.host() + ":" + http.port(), router).listen();
   }
 
+  /** The worker that parses a service's large JSON bodies; build one per deployment, see {@link #jsonBody}. */
+  public static BoundedWorker jsonParsing(Vertx vertx) {
+    return new BoundedWorker(vertx, "json-parsing", Math.max(1, Runtime.getRuntime().availableProcessors()), 64, 10);
+  }
+
   /**
-   * The body handler of JSON routes of this Vert.x instance's services (see {@link JsonBodies}): bodies above
-   * {@code limit} bytes are refused with 413, large ones are parsed on the shared {@code json-parsing} worker.
+   * The body handler of a service's JSON routes (see {@link JsonBodies}): bodies above {@code limit} bytes are
+   * refused with 413, large ones are parsed on {@code parsing}, the {@link #jsonParsing} worker of the deployment.
    */
-  public static Handler<RoutingContext> jsonBody(Vertx vertx, long limit) {
-    return jsonBodies(vertx).limit(limit);
+  public static Handler<RoutingContext> jsonBody(BoundedWorker parsing, long limit) {
+    return jsonBodies(parsing).limit(limit);
   }
 
   /** {@link #jsonBody} for a route that decodes its body as a stream itself. */
-  public static Handler<RoutingContext> unparsedJsonBody(Vertx vertx, long limit) {
-    return jsonBodies(vertx).unparsed(limit);
+  public static Handler<RoutingContext> unparsedJsonBody(BoundedWorker parsing, long limit) {
+    return jsonBodies(parsing).unparsed(limit);
   }
 
   /** A query string that is not valid percent-encoding is a 400, not a failure deep in a route. */
@@ -126,9 +131,8 @@ public final class ServiceRouter {
     ctx.next();
   }
 
-  private static JsonBodies jsonBodies(Vertx vertx) {
-    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-    return new JsonBodies(BoundedWorker.shared(vertx, "json-parsing", threads, 64, 10), Duration.ofSeconds(5));
+  private static JsonBodies jsonBodies(BoundedWorker parsing) {
+    return new JsonBodies(parsing, Duration.ofSeconds(5));
   }
 
   public static void json(RoutingContext ctx, int status, Object body) {

@@ -5,21 +5,16 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import org.jobdash.common.http.ApiException;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A named pool of worker threads with a bounded queue, for work that must never run on an event loop
  * (password hashing, model inference, file parsing, file IO). When the queue is full the task is refused at
- * once with a 503 {@link ApiException.Overloaded} rather than queued without limit. Shared by name within a
- * Vert.x instance, so every verticle instance of a service uses the same threads and the same bound.
+ * once with a 503 {@link ApiException.Overloaded} rather than queued without limit. Build one per service
+ * deployment and pass it to every verticle instance, so that they all use the same threads and the same bound.
  */
 public final class BoundedWorker {
-
-  private static final Map<Vertx, Map<String, BoundedWorker>> SHARED = new WeakHashMap<>();
 
   private final String name;
   private final WorkerExecutor executor;
@@ -27,20 +22,12 @@ public final class BoundedWorker {
   private final int maxPending;
   private final AtomicInteger pending = new AtomicInteger();
 
-  private BoundedWorker(Vertx vertx, String name, int threads, int queueSize, long maxExecuteSeconds) {
+  public BoundedWorker(Vertx vertx, String name, int threads, int queueSize, long maxExecuteSeconds) {
     this.name = name;
     this.threads = threads;
     this.maxPending = threads + queueSize;
     this.executor = vertx.createSharedWorkerExecutor(name, threads, maxExecuteSeconds,
         java.util.concurrent.TimeUnit.SECONDS);
-  }
-
-  /** The worker called {@code name} of this Vert.x instance, created with these bounds on first use. */
-  public static BoundedWorker shared(Vertx vertx, String name, int threads, int queueSize, long maxExecuteSeconds) {
-    synchronized (SHARED) {
-      return SHARED.computeIfAbsent(vertx, v -> new HashMap<>())
-          .computeIfAbsent(name, n -> new BoundedWorker(vertx, n, threads, queueSize, maxExecuteSeconds));
-    }
   }
 
   /** Runs {@code task} on a worker thread; fails with 503 at once if {@code threads + queueSize} are pending. */

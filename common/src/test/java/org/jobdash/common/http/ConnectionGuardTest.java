@@ -37,7 +37,7 @@ class ConnectionGuardTest {
     public Future<?> start() {
       HttpSettings http = HttpSettings.from(config(), 0);
       Router router = ServiceRouter.create(vertx, "echo", () -> Future.succeededFuture(new JsonObject()), null);
-      router.post("/echo").handler(ServiceRouter.jsonBody(vertx, 1 << 20))
+      router.post("/echo").handler(ServiceRouter.jsonBody(ServiceRouter.jsonParsing(vertx), 1 << 20))
           .handler(ctx -> ctx.response().end(JsonBodies.raw(ctx)));
       return ServiceRouter.listen(vertx, router, http);
     }

@@ -33,7 +33,7 @@ class JsonBodiesTest {
   static void start() {
     vertx = Vertx.vertx();
     port = TestClient.freePort();
-    JsonBodies bodies = new JsonBodies(BoundedWorker.shared(vertx, "json-test", 1, 4, 10), Duration.ofSeconds(5));
+    JsonBodies bodies = new JsonBodies(new BoundedWorker(vertx, "json-test", 1, 4, 10), Duration.ofSeconds(5));
     Router router = ServiceRouter.create(vertx, "bodies", () -> Future.succeededFuture(new JsonObject()), null);
     // the route answers with the number of keys it read and the thread that parsed them
     router.post("/keys").handler(bodies.limit(256 * 1024)).handler(ctx -> {

@@ -107,7 +107,7 @@ public final class AccountService {
       if (owner.isEmpty()) {
         return Future.failedFuture(ApiException.Invalid.field("token", INVALID_TOKEN));
       }
-      policy.check("newPassword", newPassword, owner.get().getString("email"), owner.get().getString("username"));
+      policy.check("newPassword", newPassword, owner.get().email(), owner.get().username());
       return hasher.hash(newPassword)
           .compose(passwordHash -> users.resetPassword(hash, passwordHash))
           .compose(done -> done.isPresent() ? Future.<Void>succeededFuture()

@@ -10,6 +10,7 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -170,11 +171,20 @@ public final class UserRepository {
     return pool.preparedQuery(BY_EMAIL).execute(Tuple.of(email)).map(UserRepository::first);
   }
 
-  /** Records a failed login; the returned user carries the new count and lock. */
-  public Future<Row> recordFailure(UUID id, Duration window, int maxFailures, Duration lock) {
+  /** A user's failed logins in the current window, and until when the account is locked (null: it is not). */
+  public record Failures(int attempts, OffsetDateTime lockedUntil) {}
+
+  /** The e-mail and username of the user a reset token belongs to, which the new password must not contain. */
+  public record ResetOwner(UUID id, String email, String username) {}
+
+  /** Records a failed login: the new count, and the lock when it reached {@code maxFailures}. */
+  public Future<Failures> recordFailure(UUID id, Duration window, int maxFailures, Duration lock) {
     return pool.preparedQuery(RECORD_FAILURE)
         .execute(Tuple.of(id, window.toSeconds(), maxFailures, lock.toSeconds()))
-        .map(rows -> rows.iterator().next());
+        .map(rows -> {
+          Row row = rows.iterator().next();
+          return new Failures(row.getInteger("failed_login_attempts"), row.getOffsetDateTime("locked_until"));
+        });
   }
 
   /** Updates the given columns (names from {@link #EDITABLE} only) and returns the new row. */
@@ -223,10 +233,15 @@ public final class UserRepository {
     return pool.preparedQuery(CREATE_RESET).execute(Tuple.of(userId, tokenHash, ttl.toSeconds(), ip)).mapEmpty();
   }
 
-  /** The id, e-mail and username of the user a usable reset token belongs to. */
-  public Future<Optional<Row>> resetOwner(byte[] tokenHash) {
-    return pool.preparedQuery(RESET_OWNER).execute(Tuple.of(tokenHash))
-        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next()));
+  /** The owner of a usable reset token; empty when the token is unknown, used or expired. */
+  public Future<Optional<ResetOwner>> resetOwner(byte[] tokenHash) {
+    return pool.preparedQuery(RESET_OWNER).execute(Tuple.of(tokenHash)).map(rows -> {
+      if (rows.size() == 0) {
+        return Optional.empty();
+      }
+      Row row = rows.iterator().next();
+      return Optional.of(new ResetOwner(row.getUUID("id"), row.getString("email"), row.getString("username")));
+    });
   }
 
   /** Applies a reset; empty when the token was used meanwhile (only one of two concurrent resets wins). */
@@ -235,7 +250,7 @@ public final class UserRepository {
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getUUID(0)));
   }
 
-  public Future<Optional<User>> setSubscription(UUID id, String tier, java.time.OffsetDateTime expiresAt) {
+  public Future<Optional<User>> setSubscription(UUID id, String tier, OffsetDateTime expiresAt) {
     return pool.preparedQuery(SET_SUBSCRIPTION).execute(Tuple.of(id, tier, expiresAt)).map(UserRepository::first);
   }
 

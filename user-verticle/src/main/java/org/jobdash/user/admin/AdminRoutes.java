@@ -1,6 +1,7 @@
 package org.jobdash.user.admin;
 
 import io.vertx.core.Handler;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -39,7 +40,8 @@ public final class AdminRoutes {
   private void activeSessions(RoutingContext ctx) {
     int limit = JsonInput.queryInt(ctx, "limit", 50, 1, 100);
     admin.activeSessions(limit)
-        .onSuccess(items -> ServiceRouter.json(ctx, 200, new JsonObject().put("items", items)))
+        .onSuccess(items -> ServiceRouter.json(ctx, 200, new JsonObject().put("items",
+            new JsonArray(items.stream().map(ActiveSessions::toJson).toList()))))
         .onFailure(ctx::fail);
   }
 
@@ -47,7 +49,8 @@ public final class AdminRoutes {
     int limit = JsonInput.queryInt(ctx, "limit", 50, 1, 100);
     String query = JsonInput.queryString(ctx, "query", 100);
     admin.searchUsers(query, limit)
-        .onSuccess(items -> ServiceRouter.json(ctx, 200, new JsonObject().put("items", items)))
+        .onSuccess(items -> ServiceRouter.json(ctx, 200, new JsonObject().put("items",
+            new JsonArray(items.stream().map(UserSearchHit::toJson).toList()))))
         .onFailure(ctx::fail);
   }
 

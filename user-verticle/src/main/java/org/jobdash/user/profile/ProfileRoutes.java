@@ -9,6 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import org.jobdash.common.auth.AuthUser;
 import org.jobdash.common.http.JsonInput;
 import org.jobdash.common.http.ServiceRouter;
+import org.jobdash.common.text.Text;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -68,9 +69,9 @@ public final class ProfileRoutes {
       in.error("links", "must have at most 50 entries");
     }
     in.validate();
-    Profile profile = new Profile(blankToNull(headline), blankToNull(summary), orEmpty(skills), orEmpty(certifications),
-        orEmpty(languages), links == null ? new JsonObject() : links, orEmpty(work), orEmpty(projects),
-        orEmpty(awards), orEmpty(volunteer), visibility == null ? "private" : visibility, null);
+    Profile profile = new Profile(Text.blankToNull(headline), Text.blankToNull(summary), orEmpty(skills),
+        orEmpty(certifications), orEmpty(languages), links == null ? new JsonObject() : links, orEmpty(work),
+        orEmpty(projects), orEmpty(awards), orEmpty(volunteer), visibility == null ? "private" : visibility, null);
     profiles.saveProfile(AuthUser.of(ctx).userId(), profile)
         .onSuccess(p -> ServiceRouter.json(ctx, 200, p.toJson()))
         .onFailure(ctx::fail);
@@ -136,7 +137,7 @@ public final class ProfileRoutes {
     in.validate();
     Preferences preferences = new Preferences(orEmpty(roles), orEmpty(locations), remote == null ? "any" : remote,
         salaryMin, salaryMax, currency == null ? "USD" : currency, orEmpty(jobTypes), orEmpty(industries),
-        orEmpty(sizes), Boolean.TRUE.equals(relocate), availabilityDate, blankToNull(careerLevel),
+        orEmpty(sizes), Boolean.TRUE.equals(relocate), availabilityDate, Text.blankToNull(careerLevel),
         ai == null ? new JsonObject() : ai, !Boolean.FALSE.equals(aiEnabled),
         notifications == null ? new JsonObject() : notifications, alerts, null);
     profiles.savePreferences(AuthUser.of(ctx).userId(), preferences)
@@ -180,9 +181,5 @@ public final class ProfileRoutes {
 
   private static List<String> orEmpty(List<String> l) {
     return l == null ? List.of() : l;
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
   }
 }

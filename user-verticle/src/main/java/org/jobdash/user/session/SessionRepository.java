@@ -19,6 +19,9 @@ import java.util.UUID;
 /** SQL of {@code user_sessions} and {@code refresh_tokens}. */
 public final class SessionRepository {
 
+  /** The seed's retention sweep of sessions, refresh tokens, reset and verification tokens. */
+  private static final String CLEANUP = "SELECT cleanup_expired_auth_data() AS removed";
+
   /** Opens a session with its first refresh token and clears the login failures, in one statement. */
   private static final String OPEN = """
       WITH s AS (
@@ -169,6 +172,18 @@ public final class SessionRepository {
             r.getOffsetDateTime("created_at"), r.getOffsetDateTime("last_active_at"), r.getOffsetDateTime("expires_at")));
       }
       return out;
+    });
+  }
+
+  /** How many rows of each kind the retention sweep removed. */
+  public record Cleanup(long sessions, long refreshTokens, long passwordResets, long emailVerifications) {}
+
+  /** Removes auth data past its retention (expired for 7 days, used, revoked or verified for 30). */
+  public Future<Cleanup> cleanupExpired() {
+    return pool.query(CLEANUP).execute().map(rows -> {
+      JsonObject removed = (JsonObject) rows.iterator().next().getValue("removed");
+      return new Cleanup(removed.getLong("sessions", 0L), removed.getLong("refresh_tokens", 0L),
+          removed.getLong("password_resets", 0L), removed.getLong("email_verifications", 0L));
     });
   }
 

@@ -1,0 +1,29 @@
+package org.jobdash.resume;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import org.jobdash.common.http.ServiceRouter;
+import org.jobdash.common.work.BoundedWorker;
+
+import java.util.function.Supplier;
+
+/**
+ * What every instance of one résumé-service deployment shares, built once from its configuration section: the
+ * settings and the bounded workers for files and JSON bodies. Deploy it with
+ * {@code vertx.deployVerticle(ResumeDeployment.of(vertx, section), options)}.
+ */
+public record ResumeDeployment(ResumeConfig config, BoundedWorker files, BoundedWorker jsonParsing)
+    implements Supplier<ResumeVerticle> {
+
+  public static ResumeDeployment of(Vertx vertx, JsonObject section) {
+    // the launcher's own defaults hold only part of this section until it reads the module's (issue 12)
+    ResumeConfig config = ResumeConfig.from(ResumeConfig.withDefaults(section));
+    return new ResumeDeployment(config, new BoundedWorker(vertx, "resume-files", config.files().workerThreads(),
+        config.files().workerQueue(), 60), ServiceRouter.jsonParsing(vertx));
+  }
+
+  @Override
+  public ResumeVerticle get() {
+    return new ResumeVerticle(this);
+  }
+}
