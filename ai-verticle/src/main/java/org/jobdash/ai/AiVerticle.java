@@ -30,7 +30,6 @@ import org.jobdash.ai.session.SessionRoutes;
 import org.jobdash.ai.skills.SkillTaxonomy;
 import org.jobdash.common.auth.BearerAuth;
 import org.jobdash.common.auth.JwtVerifier;
-import org.jobdash.common.config.ConfigLoader;
 import org.jobdash.common.db.Pools;
 import org.jobdash.common.http.ServiceRouter;
 import org.jobdash.common.work.BoundedWorker;
@@ -54,10 +53,8 @@ public final class AiVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    // the module's defaults under what the launcher merged: its jobdash-defaults.json does not carry every AI setting
-    JsonObject section = AiConfig.defaults();
-    ConfigLoader.deepMerge(section, config());
-    AiConfig config = AiConfig.from(section);
+    // the deployment may give only some settings (a test, an embedder): the module's defaults hold the rest
+    AiConfig config = AiConfig.from(AiConfig.SETTINGS.withDefaults(config()));
     pool = Pools.pool(vertx, "ai-service", config.database());
     Future<MiniLm> model = MiniLm.load(vertx);
     Future<VectorMode> mode = EmbeddingRepository.vectorMode(pool);

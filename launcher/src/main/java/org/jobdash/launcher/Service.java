@@ -1,28 +1,32 @@
 package org.jobdash.launcher;
 
 import io.vertx.core.Deployable;
+import org.jobdash.ai.AiConfig;
 import org.jobdash.ai.AiVerticle;
+import org.jobdash.common.config.ServiceSettings;
+import org.jobdash.resume.ResumeConfig;
 import org.jobdash.resume.ResumeVerticle;
+import org.jobdash.user.UserConfig;
 import org.jobdash.user.UserVerticle;
 
 import java.util.Locale;
 import java.util.function.Supplier;
 
-/** The services the launcher can run: their configuration section, database and verticle. */
+/** The services the launcher can run: their settings (section, defaults, variables), database and verticle. */
 enum Service {
-  USER("user", "user_service_db", "USER_SERVICE_DATABASE_URL", UserVerticle::new),
-  RESUME("resume", "resume_service_db", "RESUME_SERVICE_DATABASE_URL", ResumeVerticle::new),
-  AI("ai", "ai_service_db", "AI_SERVICE_DATABASE_URL", AiVerticle::new);
+  USER(UserConfig.SETTINGS, "user_service_db", UserVerticle::new),
+  RESUME(ResumeConfig.SETTINGS, "resume_service_db", ResumeVerticle::new),
+  AI(AiConfig.SETTINGS, "ai_service_db", AiVerticle::new);
 
+  final ServiceSettings settings;
   final String key;
   final String database;
-  final String urlVariable;
   final Supplier<Deployable> verticle;
 
-  Service(String key, String database, String urlVariable, Supplier<Deployable> verticle) {
-    this.key = key;
+  Service(ServiceSettings settings, String database, Supplier<Deployable> verticle) {
+    this.settings = settings;
+    this.key = settings.section();
     this.database = database;
-    this.urlVariable = urlVariable;
     this.verticle = verticle;
   }
 

@@ -62,8 +62,8 @@ public final class ResumeVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    // the launcher's own defaults hold only part of this section until it reads the module's (issue 12)
-    ResumeConfig config = ResumeConfig.from(ResumeConfig.withDefaults(config()));
+    // the deployment may give only some settings (a test, an embedder): the module's defaults hold the rest
+    ResumeConfig config = ResumeConfig.from(ResumeConfig.SETTINGS.withDefaults(config()));
     NativeCrypto.install();
     pool = Pools.pool(vertx, "resume-service", config.database());
     BoundedWorker files = BoundedWorker.shared(vertx, "resume-files", config.files().workerThreads(),

@@ -55,7 +55,8 @@ public final class UserVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    UserConfig config = UserConfig.from(config());
+    // the deployment may give only some settings (a test, an embedder): the module's defaults hold the rest
+    UserConfig config = UserConfig.from(UserConfig.SETTINGS.withDefaults(config()));
     NativeCrypto.install();
     pool = Pools.pool(vertx, "user-service", config.database());
     // every statement of the hot paths (login, rotation, reads) is a single statement: pipelined connections
