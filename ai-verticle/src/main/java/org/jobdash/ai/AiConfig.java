@@ -8,7 +8,6 @@ import org.jobdash.common.db.DatabaseConfig;
 import org.jobdash.common.http.HttpSettings;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -49,17 +48,12 @@ public record AiConfig(
                           int breakerMaxFailures, long breakerResetMs) {}
 
   /** The section, every default once ({@code jobdash/ai.json}) and the environment variables that set it. */
-  public static final ServiceSettings SETTINGS = new ServiceSettings("ai", aliases());
-
-  private static Map<String, String> aliases() {
-    Map<String, String> aliases = new LinkedHashMap<>();
-    aliases.put("AI_SERVICE_DATABASE_URL", "database.url");
-    aliases.put("AI_SERVICE_PORT", "http.port");
-    aliases.put("JWKS_URL", "jwt.jwksUrl");
-    aliases.put("OPENAI_API_KEY", "providers.openai.apiKey");
-    aliases.put("ANTHROPIC_API_KEY", "providers.anthropic.apiKey");
-    return aliases;
-  }
+  public static final ServiceSettings SETTINGS = new ServiceSettings("ai", Map.of(
+      "AI_SERVICE_DATABASE_URL", "database.url",
+      "AI_SERVICE_PORT", "http.port",
+      "JWKS_URL", "jwt.jwksUrl",
+      "OPENAI_API_KEY", "providers.openai.apiKey",
+      "ANTHROPIC_API_KEY", "providers.anthropic.apiKey"));
 
   /**
    * The settings of a merged {@code ai} section (see {@link #SETTINGS}). Nothing falls back to a value of its own: a

@@ -5,7 +5,6 @@ import org.jobdash.common.config.ConfigLoader;
 import org.jobdash.common.config.Settings;
 
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,29 +20,24 @@ final class Configuration {
   static final String DEFAULTS = "jobdash-defaults.json";
 
   /** The launcher's own variables; each service declares its own ({@code ServiceSettings.aliases}). */
-  static final Map<String, String> ALIASES = aliases();
+  static final Map<String, String> ALIASES = Map.ofEntries(
+      Map.entry("JOBDASH_DATA_DIR", "embedded.dataDir"),
+      Map.entry("EMBEDDED_POSTGRES_PORT", "embedded.port"),
+      Map.entry("GATEWAY_PORT", "gateway.http.port"),
+      Map.entry("USER_SERVICE_URL", "gateway.routes.user"),
+      Map.entry("RESUME_SERVICE_URL", "gateway.routes.resume"),
+      Map.entry("AI_SERVICE_URL", "gateway.routes.ai"),
+      Map.entry("CLUSTER_MEMBERS", "cluster.members"),
+      Map.entry("CLUSTER_HOST", "cluster.interface"),
+      Map.entry("CLUSTER_PORT", "cluster.port"),
+      Map.entry("EVENT_BUS_HOST", "cluster.eventBusHost"),
+      Map.entry("EVENT_BUS_PORT", "cluster.eventBusPort"),
+      Map.entry("EVENT_BUS_PUBLIC_HOST", "cluster.eventBusPublicHost"));
 
   /** Sets the database of the one service a process runs. */
   static final String SINGLE_DATABASE_URL = "DATABASE_URL";
 
   private Configuration() {}
-
-  private static Map<String, String> aliases() {
-    Map<String, String> aliases = new LinkedHashMap<>();
-    aliases.put("JOBDASH_DATA_DIR", "embedded.dataDir");
-    aliases.put("EMBEDDED_POSTGRES_PORT", "embedded.port");
-    aliases.put("GATEWAY_PORT", "gateway.http.port");
-    aliases.put("USER_SERVICE_URL", "gateway.routes.user");
-    aliases.put("RESUME_SERVICE_URL", "gateway.routes.resume");
-    aliases.put("AI_SERVICE_URL", "gateway.routes.ai");
-    aliases.put("CLUSTER_MEMBERS", "cluster.members");
-    aliases.put("CLUSTER_HOST", "cluster.interface");
-    aliases.put("CLUSTER_PORT", "cluster.port");
-    aliases.put("EVENT_BUS_HOST", "cluster.eventBusHost");
-    aliases.put("EVENT_BUS_PORT", "cluster.eventBusPort");
-    aliases.put("EVENT_BUS_PUBLIC_HOST", "cluster.eventBusPublicHost");
-    return Collections.unmodifiableMap(aliases);
-  }
 
   /** Every setting with its default: the launcher's sections, and each service's under its section's name. */
   static JsonObject defaults() {

@@ -10,7 +10,6 @@ import org.jobdash.common.text.Text;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -60,15 +59,10 @@ public record ResumeConfig(
   public record Analysis(Duration resendAfter, int maxAttempts, Duration sweepInterval, int sweepBatch) {}
 
   /** The section, its defaults ({@code jobdash/resume.json}) and the environment variables that set it. */
-  public static final ServiceSettings SETTINGS = new ServiceSettings("resume", aliases());
-
-  private static Map<String, String> aliases() {
-    Map<String, String> aliases = new LinkedHashMap<>();
-    aliases.put("RESUME_SERVICE_DATABASE_URL", "database.url");
-    aliases.put("RESUME_SERVICE_PORT", "http.port");
-    aliases.put("JWKS_URL", "jwt.jwksUrl");
-    return aliases;
-  }
+  public static final ServiceSettings SETTINGS = new ServiceSettings("resume", Map.of(
+      "RESUME_SERVICE_DATABASE_URL", "database.url",
+      "RESUME_SERVICE_PORT", "http.port",
+      "JWKS_URL", "jwt.jwksUrl"));
 
   /** @param json the whole résumé section; a setting that is missing or of the wrong type fails, naming it */
   public static ResumeConfig from(JsonObject json) {

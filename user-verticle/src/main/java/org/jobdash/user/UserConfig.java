@@ -8,7 +8,6 @@ import org.jobdash.common.http.HttpSettings;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,21 +48,16 @@ public record UserConfig(
                      boolean smtpStartTls, String verifyUrl, String resetUrl) {}
 
   /** The section, its defaults ({@code jobdash/user.json}) and the environment variables that set it. */
-  public static final ServiceSettings SETTINGS = new ServiceSettings("user", aliases());
-
-  private static Map<String, String> aliases() {
-    Map<String, String> aliases = new LinkedHashMap<>();
-    aliases.put("USER_SERVICE_DATABASE_URL", "database.url");
-    aliases.put("USER_SERVICE_PORT", "http.port");
-    aliases.put("JWT_PRIVATE_KEY_PEM", "jwt.privateKeyPem");
-    aliases.put("JWT_PUBLIC_KEY_PEM", "jwt.publicKeyPem");
-    aliases.put("MAIL_MODE", "mail.mode");
-    aliases.put("SMTP_HOST", "mail.smtpHost");
-    aliases.put("SMTP_PORT", "mail.smtpPort");
-    aliases.put("SMTP_USER", "mail.smtpUser");
-    aliases.put("SMTP_PASSWORD", "mail.smtpPassword");
-    return aliases;
-  }
+  public static final ServiceSettings SETTINGS = new ServiceSettings("user", Map.of(
+      "USER_SERVICE_DATABASE_URL", "database.url",
+      "USER_SERVICE_PORT", "http.port",
+      "JWT_PRIVATE_KEY_PEM", "jwt.privateKeyPem",
+      "JWT_PUBLIC_KEY_PEM", "jwt.publicKeyPem",
+      "MAIL_MODE", "mail.mode",
+      "SMTP_HOST", "mail.smtpHost",
+      "SMTP_PORT", "mail.smtpPort",
+      "SMTP_USER", "mail.smtpUser",
+      "SMTP_PASSWORD", "mail.smtpPassword"));
 
   /**
    * @param json the whole merged user section (see {@link #SETTINGS}); a setting missing or of the wrong type
