@@ -131,7 +131,7 @@ public final class Launcher {
     Vertx vertx;
     try {
       vertx = clustered
-          ? Clustering.clustered(builder, options(), config.getJsonObject("cluster", new JsonObject()))
+          ? Clustering.clustered(builder, options(), config.getJsonObject("cluster"))
               .buildClustered().await()
           : builder.build();
     } catch (Exception e) {
