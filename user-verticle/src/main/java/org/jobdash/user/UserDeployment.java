@@ -16,7 +16,8 @@ public record UserDeployment(UserConfig config, BoundedWorker hashing, BoundedWo
     implements Supplier<UserVerticle> {
 
   public static UserDeployment of(Vertx vertx, JsonObject section) {
-    UserConfig config = UserConfig.from(section);
+    // the deployment may be given only some settings (a test, an embedder): the module's defaults hold the rest
+    UserConfig config = UserConfig.from(UserConfig.SETTINGS.withDefaults(section));
     return new UserDeployment(config, new BoundedWorker(vertx, "argon2", config.passwords().threads(),
         config.passwords().queueSize(), 60), ServiceRouter.jsonParsing(vertx));
   }
