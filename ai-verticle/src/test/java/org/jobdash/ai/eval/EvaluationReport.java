@@ -1,0 +1,34 @@
+package org.jobdash.ai.eval;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The evaluation of the whole labelled set, service beside the baselines, printed and written to
+ * {@code target/eval-report.md}. Runs only when asked: {@code -Deval} (see the README's AI section).
+ */
+@EnabledIfSystemProperty(named = "eval", matches = ".*")
+class EvaluationReport {
+
+  @Test
+  void theServiceIsMeasuredBesideTheBaselines() throws IOException {
+    List<EvalCase> cases = EvalCase.all();
+    Embeddings embeddings = Embeddings.load();
+    List<String> vocabulary = Evaluation.vocabulary(cases);
+    Evaluation.Table table = new Evaluation(cases).run(List.of(new ServiceAnswerer(embeddings),
+        new Baselines.WordOverlap(vocabulary), new Baselines.TfIdf(Evaluation.corpus(cases)),
+        new Baselines.Embedding(vocabulary, embeddings)));
+    String report = "Evaluation set: " + cases.size() + " résumés and job descriptions over "
+        + cases.stream().map(EvalCase::trade).distinct().count() + " trades\n\n" + table.markdown();
+    System.out.println("\n" + report);
+    Files.writeString(Path.of("target", "eval-report.md"), report);
+    assertThat(table.rows().values()).allSatisfy(cells -> assertThat(cells).hasSize(4));
+  }
+}
