@@ -1,5 +1,6 @@
 package org.jobdash.ai.eval;
 
+import org.jobdash.ai.analysis.AnalysisService;
 import org.jobdash.ai.analysis.Chunks;
 import org.jobdash.ai.analysis.ContentAnalyzer;
 import org.jobdash.ai.analysis.JobMatcher;
@@ -7,15 +8,15 @@ import org.jobdash.ai.skills.SkillTaxonomy;
 import org.jobdash.common.work.Deadline;
 
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The service's local path, called as AnalysisService calls it, with the in-process model's vectors. */
 final class ServiceAnswerer implements Answerer {
 
   private static final int CHUNK_WORDS = 120;
-  private static final int MAX_SEGMENTS = 48;
 
   private final Embeddings embeddings;
   private final SkillTaxonomy taxonomy = SkillTaxonomy.shared();
@@ -33,17 +34,19 @@ final class ServiceAnswerer implements Answerer {
   }
 
   public List<String> skills(String resume) {
-    Deadline d = deadline();
-    List<String> segments = Chunks.segments(resume, MAX_SEGMENTS, d);
-    List<SkillTaxonomy.Found> found = new ArrayList<>(taxonomy.findByPhrase(resume, d));
-    found.addAll(taxonomy.findBySimilarity(segments, embeddings.of(segments), found, d));
-    return found.stream().map(f -> f.skill().name()).toList();
+    return AnalysisService.skillReport(taxonomy, resume, deadline()).names();
   }
 
   public Answer match(String resume, String job) {
     Deadline d = deadline();
+    List<String> texts = JobMatcher.meaningTexts(taxonomy, resume, job, d);
+    List<float[]> vectors = embeddings.of(texts);
+    Map<String, float[]> meaning = new HashMap<>();
+    for (int i = 0; i < texts.size(); i++) {
+      meaning.put(texts.get(i), vectors.get(i));
+    }
     JobMatcher.Match m = JobMatcher.match(taxonomy, resume, job, embeddings.of(Chunks.of(resume, CHUNK_WORDS, d)),
-        embeddings.of(Chunks.of(job, CHUNK_WORDS, d)), d);
+        embeddings.of(Chunks.of(job, CHUNK_WORDS, d)), meaning, d);
     return new Answer(m.score(), m.matchedSkills(), m.missingSkills());
   }
 
