@@ -136,7 +136,7 @@ public final class JobMatcher {
     String trade = category == null ? null : taxonomy.category(category).label().toLowerCase(Locale.ROOT);
     List<String> recommendations = new ArrayList<>();
     if (!missing.isEmpty()) {
-      recommendations.add("The posting requires " + String.join(", ", missing.subList(0, Math.min(6, missing.size())))
+      recommendations.add("The posting asks for " + String.join(", ", missing.subList(0, Math.min(6, missing.size())))
           + ": if you have these, name them in your skills section and show them in "
           + (trade == null ? "your experience." : ("aeiou".indexOf(trade.charAt(0)) >= 0 ? "an " : "a ") + trade
           + " role."));

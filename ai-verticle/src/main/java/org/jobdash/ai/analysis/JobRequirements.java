@@ -15,7 +15,9 @@ import java.util.Map;
 /**
  * What a job description asks for, read line by line in one pass: the lines under its duties and requirements
  * headings ("Responsibilities", "Requirements", "Essential", "What you'll need"…) are required, those under
- * "Desirable", "Preferred", "Nice to have"… or saying "preferred", "a plus", "ideally" are preferred. From each
+ * "Desirable", "Preferred", "Nice to have"… or in a sentence saying "preferred", "a plus", "ideally" are preferred; the lines
+ * before the first heading only introduce the job, and a posting without headings requires the taxonomy skills it
+ * names. From each
  * such line: the taxonomy's skills it names, or else the phrase it asks for ("Experience with X" → X), each with its
  * kind (skill, certification, licence, education); and the years of experience it asks for.
  */
@@ -59,10 +61,22 @@ public final class JobRequirements {
 
   public static Parsed parse(SkillTaxonomy taxonomy, String job, Deadline deadline) {
     Map<String, Requirement> out = new LinkedHashMap<>();
-    Boolean sectionRequired = null;
+    List<String> lines = Lines.split(job);
+    // a posting without headings asks for all it names
+    Boolean sectionRequired = Boolean.TRUE;
+    boolean headed = false;
+    for (String raw : lines) {
+      deadline.check();
+      String line = Lines.capped(raw).strip();
+      if (!line.isEmpty() && heading(line, line.toLowerCase(Locale.ROOT)) != null) {
+        sectionRequired = null;
+        headed = true;
+        break;
+      }
+    }
     int years = 0;
     String yearsLine = null;
-    for (String raw : Lines.split(job)) {
+    for (String raw : lines) {
       deadline.check();
       String line = Lines.capped(raw).strip();
       if (line.isEmpty()) {
@@ -77,20 +91,28 @@ public final class JobRequirements {
       if (sectionRequired == null) {
         continue;
       }
-      boolean required = sectionRequired && PREFERRED_CUES.stream().noneMatch(lower::contains);
-      int y = JobMatcher.maxYears(line);
-      if (y > years && y < 40) {
-        years = y;
-        yearsLine = line;
-      }
-      List<SkillTaxonomy.PhraseHit> hits = taxonomy.scan(line);
-      for (SkillTaxonomy.PhraseHit h : hits) {
-        put(out, new Requirement(h.skill().name(), kind(h.skill().name(), lower), required, h.skill(), line));
-      }
-      if (hits.isEmpty()) {
-        String phrase = phrase(line);
-        if (phrase != null) {
-          put(out, new Requirement(phrase, kind(phrase, lower), required, null, line));
+      for (String piece : Lines.sentences(line, ".!?;")) {
+        String sentence = piece.strip();
+        if (sentence.isEmpty()) {
+          continue;
+        }
+        String said = sentence.toLowerCase(Locale.ROOT);
+        boolean required = sectionRequired && PREFERRED_CUES.stream().noneMatch(said::contains);
+        int y = JobMatcher.maxYears(sentence);
+        if (y > years && y < 40) {
+          years = y;
+          yearsLine = line;
+        }
+        List<SkillTaxonomy.PhraseHit> hits = taxonomy.scan(sentence);
+        for (SkillTaxonomy.PhraseHit h : hits) {
+          put(out, new Requirement(h.skill().name(), kind(h.skill().name(), said), required, h.skill(), line));
+        }
+        // without headings, prose cannot be told from requirements: only the taxonomy's skills count
+        if (hits.isEmpty() && headed) {
+          String phrase = phrase(sentence);
+          if (phrase != null) {
+            put(out, new Requirement(phrase, kind(phrase, said), required, null, line));
+          }
         }
       }
     }
