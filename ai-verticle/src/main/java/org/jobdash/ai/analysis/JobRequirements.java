@@ -1,5 +1,6 @@
 package org.jobdash.ai.analysis;
 
+import org.jobdash.ai.skills.BulletPhrases;
 import org.jobdash.ai.skills.SkillTaxonomy;
 import org.jobdash.ai.skills.SkillTokens;
 import org.jobdash.ai.text.Lines;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a job description asks for, read line by line in one pass: the lines under its duties and requirements
@@ -40,11 +42,20 @@ public final class JobRequirements {
       "person specification", "qualifications", "what we look for", "what we're looking for", "about you",
       "skills", "experience", "responsibilit", "what you'll do", "what you will do", "duties", "day to day",
       "the role", "the job", "the work", "role", "you will", "you'll", "key duties", "what you'll be doing",
-      "looking for", "we are looking", "who will", "required");
+      "looking for", "we are looking", "who will", "required", "what you bring", "what you'll bring", "criteria",
+      "who you are", "your skills", "your experience", "your role", "main duties");
+  /** Headings of what the job holder will do, whose lines open with a verb. */
+  private static final List<String> DUTY_HEADINGS = List.of("responsibilit", "what you'll do", "what you will do",
+      "duties", "day to day", "the role", "the job", "the work", "role", "you will", "you'll", "doing", "who will",
+      "you'll be");
+  /** Words that make a heading one of requirements, not of duties ("What you'll need"). */
+  private static final List<String> REQUIREMENT_CUES = List.of("need", "have", "bring", "look", "requirement",
+      "essential", "criteria", "specification", "qualification", "skills", "experience", "about you", "must");
   private static final List<String> PREFERRED_CUES = List.of("preferred", "desirable", "nice to have", "a plus",
       "bonus", "ideally", "advantageous", "would be great");
   /** Openings of a requirement line that say how much, not what ("Proven experience with"). */
-  private static final List<String> LEAD_INS = List.of("proven experience with", "proven experience of",
+  private static final List<String> LEAD_INS = List.of("registered with the", "registered with", "member of",
+      "membership of", "proven experience with", "proven experience of",
       "proven experience in", "previous experience of", "previous experience with", "previous", "experience with",
       "experience of", "experience in", "experience using", "experience", "strong knowledge of",
       "good knowledge of", "working knowledge of", "knowledge of", "understanding of", "familiarity with",
@@ -65,6 +76,7 @@ public final class JobRequirements {
     // a posting without headings asks for all it names
     Boolean sectionRequired = Boolean.TRUE;
     boolean headed = false;
+    boolean duties = false;
     for (String raw : lines) {
       deadline.check();
       String line = Lines.capped(raw).strip();
@@ -86,6 +98,8 @@ public final class JobRequirements {
       Boolean heading = heading(line, lower);
       if (heading != null) {
         sectionRequired = heading;
+        duties = heading && DUTY_HEADINGS.stream().anyMatch(lower::contains)
+            && REQUIREMENT_CUES.stream().noneMatch(lower::contains);
         continue;
       }
       if (sectionRequired == null) {
@@ -104,19 +118,50 @@ public final class JobRequirements {
           yearsLine = line;
         }
         List<SkillTaxonomy.PhraseHit> hits = taxonomy.scan(sentence);
+        if (duties) {
+          duty(taxonomy, out, sentence, said, required, line, hits);
+          continue;
+        }
+        String asked = headed ? phrase(sentence) : null;
+        String narrow = asked == null || hits.isEmpty() ? null : narrower(taxonomy, asked);
+        if (narrow != null) {
+          // "orbital welding" asks for more than "welding": the narrower thing is the requirement
+          put(out, new Requirement(narrow, kind(narrow, said), required, null, line));
+          continue;
+        }
         for (SkillTaxonomy.PhraseHit h : hits) {
           put(out, new Requirement(h.skill().name(), kind(h.skill().name(), said), required, h.skill(), line));
         }
         // without headings, prose cannot be told from requirements: only the taxonomy's skills count
-        if (hits.isEmpty() && headed) {
-          String phrase = phrase(sentence);
-          if (phrase != null) {
-            put(out, new Requirement(phrase, kind(phrase, said), required, null, line));
-          }
+        if (hits.isEmpty() && asked != null) {
+          put(out, new Requirement(asked, kind(asked, said), required, null, line));
         }
       }
     }
     return new Parsed(List.copyOf(out.values()), years, yearsLine);
+  }
+
+  /**
+   * A duty ("Complete vehicle health checks", "Carry out visual weld inspection") asks for what its verb acts on:
+   * the taxonomy skills in the line, and each object of the verb that names none of them.
+   */
+  private static void duty(SkillTaxonomy taxonomy, Map<String, Requirement> out, String sentence, String said,
+                           boolean required, String line, List<SkillTaxonomy.PhraseHit> hits) {
+    int marker = Lines.markerEnd(sentence, 0, true);
+    int from = marker < 0 ? 0 : marker;
+    for (int[] object : BulletPhrases.of(sentence.substring(from))) {
+      int start = from + object[0];
+      int end = from + object[1];
+      String thing = sentence.substring(start, end);
+      String narrow = narrower(taxonomy, thing);
+      if (narrow != null || hits.stream().noneMatch(h -> h.start() < end && h.end() > start)) {
+        String name = narrow == null ? thing : narrow;
+        put(out, new Requirement(name, kind(name, said), required, null, line));
+      }
+    }
+    for (SkillTaxonomy.PhraseHit h : hits) {
+      put(out, new Requirement(h.skill().name(), kind(h.skill().name(), said), required, h.skill(), line));
+    }
   }
 
   /** A required item asked for again as preferred stays required. */
@@ -183,6 +228,51 @@ public final class JobRequirements {
       return null;
     }
     return s;
+  }
+
+  /** Words that say what kind of thing is asked for, not which: they narrow nothing. */
+  private static final Set<String> GENERIC = Set.of("certificate", "certification", "certified",
+      "qualification", "qualified", "licence", "license", "card", "training", "trained", "experience", "skill",
+      "knowledge", "registration", "registered", "holder", "ticket", "award", "and", "or", "of", "in", "with", "the",
+      "a", "an", "to", "for", "on", "at", "strong", "good", "proven", "excellent", "working", "level", "accurate",
+      "high", "quality", "full", "clean", "valid", "current", "relevant", "previous", "solid", "advanced", "basic",
+      "general", "effective", "safe", "uk", "us", "eu", "own", "your", "our", "all", "any", "some", "practical",
+      "demonstrable", "extensive", "confident", "sound", "thorough", "wide", "broad", "deep", "hands");
+
+  /**
+   * The narrower thing a phrase that is no list ("A, B and C") names when words right before one of its taxonomy
+   * skills modify it ("orbital welding" is more than "welding"): those words and the skill; null when none do.
+   * Verbs in "-ing", function words and words saying only how much ("accurate", "full UK") modify nothing.
+   */
+  static String narrower(SkillTaxonomy taxonomy, String phrase) {
+    String lower = phrase.toLowerCase(Locale.ROOT);
+    if (phrase.indexOf(',') >= 0 || phrase.indexOf('/') >= 0 || phrase.indexOf('&') >= 0
+        || lower.contains(" and ") || lower.contains(" or ")) {
+      return null;
+    }
+    List<SkillTokens.Token> tokens = SkillTokens.of(phrase);
+    for (SkillTaxonomy.PhraseHit h : taxonomy.scan(phrase)) {
+      int first = -1;
+      for (int i = 0; i < tokens.size(); i++) {
+        if (tokens.get(i).start() == h.start()) {
+          first = i;
+        }
+      }
+      int from = first;
+      while (from > 0 && modifies(tokens.get(from - 1))) {
+        from--;
+      }
+      if (from >= 0 && from < first) {
+        return phrase.substring(tokens.get(from).start(), h.end());
+      }
+    }
+    return null;
+  }
+
+  private static boolean modifies(SkillTokens.Token t) {
+    String k = t.key();
+    return !GENERIC.contains(k) && !k.endsWith("ing") && t.exact().chars().allMatch(Character::isLetter)
+        && k.length() > 2;
   }
 
   private static String cut(String s, char at) {

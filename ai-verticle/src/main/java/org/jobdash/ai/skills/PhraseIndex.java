@@ -13,7 +13,7 @@ import java.util.Map;
 final class PhraseIndex {
 
   /** An alias ending at a node: the skill, and its words as written when case matters. */
-  private record Entry(int skill, List<String> exact) {}
+  private record Entry(int skill, List<String> exact, boolean notFirstWord) {}
 
   private static final class Node {
     final Map<String, Node> next = new HashMap<>(4);
@@ -26,8 +26,11 @@ final class PhraseIndex {
   private final Node root = new Node();
   private final Map<String, Integer> owners = new HashMap<>();
 
-  /** Adds an alias unless another skill holds the same words (the first one added keeps them). */
-  boolean add(int skill, String alias, boolean caseSensitive) {
+  /**
+   * Adds an alias unless another skill holds the same words (the first one added keeps them); one marked
+   * {@code notFirstWord} does not count as a line's first word.
+   */
+  boolean add(int skill, String alias, boolean caseSensitive, boolean notFirstWord) {
     List<SkillTokens.Token> tokens = SkillTokens.of(alias);
     if (tokens.isEmpty()) {
       return false;
@@ -45,7 +48,8 @@ final class PhraseIndex {
     if (node.entries == null) {
       node.entries = new ArrayList<>(1);
     }
-    node.entries.add(new Entry(skill, caseSensitive ? tokens.stream().map(SkillTokens.Token::exact).toList() : null));
+    node.entries.add(new Entry(skill, caseSensitive ? tokens.stream().map(SkillTokens.Token::exact).toList() : null,
+        notFirstWord));
     return true;
   }
 
@@ -63,7 +67,7 @@ final class PhraseIndex {
         }
         if (node.entries != null) {
           for (Entry e : node.entries) {
-            if (e.exact() == null || sameAsWritten(e.exact(), tokens, i)) {
+            if ((e.exact() == null || sameAsWritten(e.exact(), tokens, i)) && !(e.notFirstWord() && i == 0)) {
               bestEnd = j + 1;
               bestSkill = e.skill();
               break;

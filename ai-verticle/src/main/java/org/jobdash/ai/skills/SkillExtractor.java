@@ -15,9 +15,11 @@ import java.util.Set;
  * The skills of a résumé, read section by section in one pass over its lines. A skill named by a taxonomy phrase
  * weighs by where it stands: listed in a Skills or Certifications section (1.0), used in an experience line (0.9),
  * in the summary or education (0.8), elsewhere (0.7), or only mentioned in passing ("familiar with", "exposure
- * to": 0.4). The items of a skills or certifications list that no taxonomy names are skills too, named as written
- * ({@code listed}); a list's label ("Languages:") and a heading are never skills, and no skill comes from part of
- * a word. Plain code over each line, linear in the text; checks the deadline line by line.
+ * to": 0.4). Skills no taxonomy names are taken as written from two places: the items of a skills, certifications
+ * or qualifications list ({@code listed}, 0.9) and what an experience bullet's verb acts on ({@code used}, 0.6:
+ * "Complete medicines reconciliation on admission" → "medicines reconciliation"). A list's label ("Languages:")
+ * and a heading are never skills, and no skill comes from part of a word. Plain code over each line, linear in the
+ * text; checks the deadline line by line.
  */
 public final class SkillExtractor {
 
@@ -32,12 +34,14 @@ public final class SkillExtractor {
   private static final Set<String> DEGREES = Set.of("bsc", "ba", "bs", "ma", "msc", "mmath", "meng", "beng", "phd",
       "hons", "mba", "ms", "bed", "diploma");
   private static final Set<String> LISTS = Set.of("skills", "certifications");
+  private static final Set<String> EXPERIENCE = Set.of("experience", "projects", "volunteer");
 
   private SkillExtractor() {}
 
   public static List<SkillTaxonomy.Found> extract(SkillTaxonomy taxonomy, String text, Deadline deadline) {
     Map<String, SkillTaxonomy.Found> found = new LinkedHashMap<>();
     String section = null;
+    boolean listed = false;
     for (String raw : Lines.split(text)) {
       deadline.check();
       String line = Lines.capped(raw).strip();
@@ -47,6 +51,8 @@ public final class SkillExtractor {
       String heading = ContentAnalyzer.sectionOf(line);
       if (heading != null) {
         section = heading;
+        // a "Qualifications" list holds certificates and licences more than degrees
+        listed = LISTS.contains(heading) || line.toLowerCase(Locale.ROOT).contains("qualification");
         continue;
       }
       String lower = line.toLowerCase(Locale.ROOT);
@@ -57,7 +63,19 @@ public final class SkillExtractor {
       for (SkillTaxonomy.PhraseHit h : hits) {
         keep(found, new SkillTaxonomy.Found(h.skill(), "phrase", evidence, weight, section));
       }
-      if (section != null && LISTS.contains(section) && !passing) {
+      int marker = Lines.markerEnd(line, 0, true);
+      if (marker >= 0 && EXPERIENCE.contains(section) && !passing) {
+        String body = line.substring(marker);
+        for (int[] object : BulletPhrases.of(body)) {
+          int from = marker + object[0];
+          int to = marker + object[1];
+          if (hits.stream().noneMatch(h -> h.start() < to && h.end() > from)) {
+            keep(found, new SkillTaxonomy.Found(SkillTaxonomy.Skill.unlisted(line.substring(from, to)), "used",
+                evidence, 0.6, section));
+          }
+        }
+      }
+      if (listed && !passing) {
         for (int[] item : ListItems.of(line)) {
           if (hits.stream().noneMatch(h -> h.start() < item[1] && h.end() > item[0])) {
             String name = ListItems.clean(line.substring(item[0], item[1]));

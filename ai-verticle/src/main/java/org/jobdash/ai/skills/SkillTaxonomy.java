@@ -75,9 +75,16 @@ public final class SkillTaxonomy {
     this.categories = categories;
     this.skills = skills;
     this.index = new PhraseIndex();
+    // a curated skill's own name first: it beats another skill's alias ("Power BI" is its own skill, not business
+    // intelligence); O*NET's names come after every curated alias
+    for (Skill s : skills) {
+      if (!TOOLS.equals(s.category())) {
+        index.add(s.index(), s.aliases().get(0).text(), s.aliases().get(0).caseSensitive(), false);
+      }
+    }
     for (Skill s : skills) {
       for (Alias a : s.aliases()) {
-        index.add(s.index(), a.text(), a.caseSensitive());
+        index.add(s.index(), a.text(), a.caseSensitive(), notFirstWord(s, a));
       }
     }
   }
@@ -162,14 +169,26 @@ public final class SkillTaxonomy {
     byCategory.computeIfAbsent(category, k -> new ArrayList<>()).add(skill);
   }
 
+  /**
+   * A product name that is one capitalised word ("Contribute", "Mechanical") reads as that word at the start of a
+   * line, where every word is capitalised: there it is no evidence of the product.
+   */
+  private static boolean notFirstWord(Skill skill, Alias alias) {
+    String a = alias.text();
+    return TOOLS.equals(skill.category()) && alias.caseSensitive() && a.indexOf(' ') < 0 && a.length() > 1
+        && Character.isUpperCase(a.charAt(0)) && a.substring(1).chars().allMatch(Character::isLowerCase);
+  }
+
   private static String display(String name) {
     return name.startsWith("=") ? name.substring(1) : name;
   }
 
   private static Alias alias(String raw) {
     String name = Words.collapseSpaces(display(raw)).strip();
-    boolean acronym = name.length() <= 4 && name.equals(name.toUpperCase(Locale.ROOT))
-        && name.chars().anyMatch(Character::isLetter);
+    // "PLC", "KPIs": an acronym, or its plural, matches only as written ("Next plc" is no PLC)
+    String singular = name.endsWith("s") ? name.substring(0, name.length() - 1) : name;
+    boolean acronym = singular.length() <= 4 && singular.length() >= 2 && singular.equals(singular.toUpperCase(Locale.ROOT))
+        && singular.chars().anyMatch(Character::isLetter) && singular.indexOf(' ') < 0;
     boolean exact = raw.startsWith("=") || acronym;
     return new Alias(exact ? name : name.toLowerCase(Locale.ROOT), exact);
   }

@@ -73,8 +73,17 @@ record EvalCase(String id, String trade, String resume, List<Gold> resumeSkills,
 
   /** Every case of the set, in file-name order. */
   static List<EvalCase> all() {
+    return load("eval/cases");
+  }
+
+  /** The held-out cases, written after the service was built against the set. */
+  static List<EvalCase> heldOut() {
+    return load("eval/heldout");
+  }
+
+  private static List<EvalCase> load(String folder) {
     try {
-      Path dir = Path.of(EvalCase.class.getClassLoader().getResource("eval/cases").toURI());
+      Path dir = Path.of(EvalCase.class.getClassLoader().getResource(folder).toURI());
       try (Stream<Path> files = Files.list(dir)) {
         List<EvalCase> cases = new ArrayList<>();
         for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
