@@ -123,7 +123,7 @@ public final class JobRequirements {
           continue;
         }
         String asked = headed ? phrase(sentence) : null;
-        String narrow = asked == null || hits.isEmpty() ? null : narrower(taxonomy, asked);
+        String narrow = asked == null || hits.isEmpty() ? null : taxonomy.narrower(asked);
         if (narrow != null) {
           // "orbital welding" asks for more than "welding": the narrower thing is the requirement
           put(out, new Requirement(narrow, kind(narrow, said), required, null, line));
@@ -153,7 +153,7 @@ public final class JobRequirements {
       int start = from + object[0];
       int end = from + object[1];
       String thing = sentence.substring(start, end);
-      String narrow = narrower(taxonomy, thing);
+      String narrow = taxonomy.narrower(thing);
       if (narrow != null || hits.stream().noneMatch(h -> h.start() < end && h.end() > start)) {
         String name = narrow == null ? thing : narrow;
         put(out, new Requirement(name, kind(name, said), required, null, line));
@@ -230,51 +230,6 @@ public final class JobRequirements {
     return s;
   }
 
-  /** Words that say what kind of thing is asked for, not which: they narrow nothing. */
-  private static final Set<String> GENERIC = Set.of("certificate", "certification", "certified",
-      "qualification", "qualified", "licence", "license", "card", "training", "trained", "experience", "skill",
-      "knowledge", "registration", "registered", "holder", "ticket", "award", "and", "or", "of", "in", "with", "the",
-      "a", "an", "to", "for", "on", "at", "strong", "good", "proven", "excellent", "working", "level", "accurate",
-      "high", "quality", "full", "clean", "valid", "current", "relevant", "previous", "solid", "advanced", "basic",
-      "general", "effective", "safe", "uk", "us", "eu", "own", "your", "our", "all", "any", "some", "practical",
-      "demonstrable", "extensive", "confident", "sound", "thorough", "wide", "broad", "deep", "hands");
-
-  /**
-   * The narrower thing a phrase that is no list ("A, B and C") names when words right before one of its taxonomy
-   * skills modify it ("orbital welding" is more than "welding"): those words and the skill; null when none do.
-   * Verbs in "-ing", function words and words saying only how much ("accurate", "full UK") modify nothing.
-   */
-  static String narrower(SkillTaxonomy taxonomy, String phrase) {
-    String lower = phrase.toLowerCase(Locale.ROOT);
-    if (phrase.indexOf(',') >= 0 || phrase.indexOf('/') >= 0 || phrase.indexOf('&') >= 0
-        || lower.contains(" and ") || lower.contains(" or ")) {
-      return null;
-    }
-    List<SkillTokens.Token> tokens = SkillTokens.of(phrase);
-    for (SkillTaxonomy.PhraseHit h : taxonomy.scan(phrase)) {
-      int first = -1;
-      for (int i = 0; i < tokens.size(); i++) {
-        if (tokens.get(i).start() == h.start()) {
-          first = i;
-        }
-      }
-      int from = first;
-      while (from > 0 && modifies(tokens.get(from - 1))) {
-        from--;
-      }
-      if (from >= 0 && from < first) {
-        return phrase.substring(tokens.get(from).start(), h.end());
-      }
-    }
-    return null;
-  }
-
-  private static boolean modifies(SkillTokens.Token t) {
-    String k = t.key();
-    return !GENERIC.contains(k) && !k.endsWith("ing") && t.exact().chars().allMatch(Character::isLetter)
-        && k.length() > 2;
-  }
-
   private static String cut(String s, char at) {
     int i = s.indexOf(at);
     return i > 0 ? s.substring(0, i) : s;
@@ -282,7 +237,7 @@ public final class JobRequirements {
 
   static String kind(String name, String line) {
     String n = name.toLowerCase(Locale.ROOT);
-    if (LICENCE_WORDS.stream().anyMatch(n::contains)) {
+    if (LICENCE_WORDS.stream().anyMatch(n::contains) || LICENCE_WORDS.stream().anyMatch(line::contains)) {
       return "licence";
     }
     if (CERT_WORDS.stream().anyMatch(n::contains)) {
@@ -290,9 +245,6 @@ public final class JobRequirements {
     }
     if (EDUCATION_WORDS.stream().anyMatch(n::contains)) {
       return "education";
-    }
-    if (LICENCE_WORDS.stream().anyMatch(line::contains)) {
-      return "licence";
     }
     return CERT_WORDS.stream().anyMatch(line::contains) && Words.count(name) <= 3 ? "certification" : "skill";
   }

@@ -60,11 +60,8 @@ public final class SkillExtractor {
       double weight = passing ? 0.4 : weight(section);
       String evidence = SkillTaxonomy.evidence(line);
       List<SkillTaxonomy.PhraseHit> hits = taxonomy.scan(line);
-      for (SkillTaxonomy.PhraseHit h : hits) {
-        keep(found, new SkillTaxonomy.Found(h.skill(), "phrase", evidence, weight, section));
-      }
       int marker = Lines.markerEnd(line, 0, true);
-      if (marker >= 0 && EXPERIENCE.contains(section) && !passing) {
+      if (marker >= 0 && section != null && EXPERIENCE.contains(section) && !passing) {
         String body = line.substring(marker);
         for (int[] object : BulletPhrases.of(body)) {
           int from = marker + object[0];
@@ -74,6 +71,9 @@ public final class SkillExtractor {
                 evidence, 0.6, section));
           }
         }
+      }
+      for (SkillTaxonomy.PhraseHit h : hits) {
+        keep(found, new SkillTaxonomy.Found(h.skill(), "phrase", evidence, weight, section));
       }
       if (listed && !passing) {
         for (int[] item : ListItems.of(line)) {

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -213,6 +214,51 @@ public final class SkillTaxonomy {
       out.add(new PhraseHit(skills.get(h.skill()), h.start(), h.end()));
     }
     return out;
+  }
+
+  /** Words that say what kind of thing is asked for, not which: they narrow nothing. */
+  private static final Set<String> GENERIC = Set.of("certificate", "certification", "certified",
+      "qualification", "qualified", "licence", "license", "card", "training", "trained", "experience", "skill",
+      "knowledge", "registration", "registered", "holder", "ticket", "award", "and", "or", "of", "in", "with", "the",
+      "a", "an", "to", "for", "on", "at", "strong", "good", "proven", "excellent", "working", "level", "accurate",
+      "high", "quality", "full", "clean", "valid", "current", "relevant", "previous", "solid", "advanced", "basic",
+      "general", "effective", "safe", "uk", "us", "eu", "own", "your", "our", "all", "any", "some", "practical",
+      "demonstrable", "extensive", "confident", "sound", "thorough", "wide", "broad", "deep", "hands");
+
+  /**
+   * The narrower thing a phrase that is no list ("A, B and C") names when words right before one of its taxonomy
+   * skills modify it ("orbital welding" is more than "welding"): those words and the skill; null when none do.
+   * Verbs in "-ing", function words and words saying only how much ("accurate", "full UK") modify nothing.
+   */
+  public String narrower(String phrase) {
+    String lower = phrase.toLowerCase(Locale.ROOT);
+    if (phrase.indexOf(',') >= 0 || phrase.indexOf('/') >= 0 || phrase.indexOf('&') >= 0
+        || lower.contains(" and ") || lower.contains(" or ")) {
+      return null;
+    }
+    List<SkillTokens.Token> tokens = SkillTokens.of(phrase);
+    for (PhraseHit h : scan(phrase)) {
+      int first = -1;
+      for (int i = 0; i < tokens.size(); i++) {
+        if (tokens.get(i).start() == h.start()) {
+          first = i;
+        }
+      }
+      int from = first;
+      while (from > 0 && modifies(tokens.get(from - 1))) {
+        from--;
+      }
+      if (from >= 0 && from < first) {
+        return phrase.substring(tokens.get(from).start(), h.end());
+      }
+    }
+    return null;
+  }
+
+  private static boolean modifies(SkillTokens.Token t) {
+    String k = t.key();
+    return !GENERIC.contains(k) && !k.endsWith("ing") && t.exact().chars().allMatch(Character::isLetter)
+        && k.length() > 2;
   }
 
   /** A skill named in a line between {@code start} and {@code end}. */
