@@ -31,6 +31,12 @@ public final class JobMatcher {
 
   /** A résumé line counts as meaning a requirement from this cosine similarity up (and a shared word). */
   static final double MEANING_THRESHOLD = 0.7;
+  /**
+   * At most this many requirements and résumé lines are compared by meaning (the rest by their words only), so
+   * that a text of thousands of short lines costs no more embeddings than a résumé does.
+   */
+  static final int MAX_MEANING_REQUIREMENTS = 60;
+  static final int MAX_MEANING_LINES = 150;
   static final double REQUIRED_WEIGHT = 2;
   static final double PREFERRED_WEIGHT = 1;
 
@@ -67,9 +73,16 @@ public final class JobMatcher {
    */
   public static List<String> meaningTexts(SkillTaxonomy taxonomy, String resume, String job, Deadline deadline) {
     List<String> texts = new ArrayList<>();
-    JobRequirements.parse(taxonomy, job, deadline).requirements().forEach(r -> texts.add(r.name()));
-    texts.addAll(resumeLines(resume, deadline));
+    JobRequirements.parse(taxonomy, job, deadline).requirements().stream().map(JobRequirements.Requirement::name)
+        .filter(JobMatcher::hasWords).distinct().limit(MAX_MEANING_REQUIREMENTS).forEach(texts::add);
+    resumeLines(resume, deadline).stream().filter(JobMatcher::hasWords).distinct().limit(MAX_MEANING_LINES)
+        .forEach(texts::add);
     return texts.stream().distinct().toList();
+  }
+
+  /** A text the model can embed: some letter or digit in it (a line of no-break spaces has none). */
+  private static boolean hasWords(String text) {
+    return text.codePoints().anyMatch(Character::isLetterOrDigit);
   }
 
   /** As {@link #match(SkillTaxonomy, String, String, List, List, Map, Deadline)} with no meaning vectors. */

@@ -170,6 +170,18 @@ class JobMatcherTest {
   }
 
   @Test
+  void theTextsComparedByMeaningAreBoundedAndEmbeddable() {
+    String resume = "Skills\n" + "\u00a0\u00a0\n".repeat(50) + "line number x\n".repeat(1) + "- Did thing %d\n"
+        .repeat(1).formatted(0) + java.util.stream.IntStream.range(0, 5_000).mapToObj(i -> "- Task " + i + "\n")
+        .collect(java.util.stream.Collectors.joining());
+    String job = "Requirements\n" + java.util.stream.IntStream.range(0, 500).mapToObj(i -> "- Widget " + i + " work\n")
+        .collect(java.util.stream.Collectors.joining());
+    List<String> texts = JobMatcher.meaningTexts(SkillTaxonomy.shared(), resume, job, NONE);
+    assertThat(texts).hasSizeLessThanOrEqualTo(JobMatcher.MAX_MEANING_REQUIREMENTS + JobMatcher.MAX_MEANING_LINES)
+        .allMatch(t -> t.codePoints().anyMatch(Character::isLetterOrDigit));
+  }
+
+  @Test
   void theYearsOfAResumeAreItsDatedSpanOrTheMostItStates() {
     assertThat(JobMatcher.resumeYears("Nurse, 2015 – 2019\nCharge nurse, 2019 – present\n", NONE))
         .isEqualTo(java.time.Year.now().getValue() - 2015);
