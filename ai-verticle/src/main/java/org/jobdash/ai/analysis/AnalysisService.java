@@ -55,8 +55,12 @@ public final class AnalysisService {
   private record ResumeWork(List<String> chunks, List<float[]> chunkVectors, SkillReport skills,
                             ContentAnalyzer.Report content) {}
 
-  /** The résumé's chunks, the job's chunks and the texts compared by meaning, embedded in one call in that order. */
-  private record MatchCut(List<String> resumeChunks, List<String> jobChunks, List<String> meaningTexts) {
+  /**
+   * The résumé's chunks, the job's chunks and the texts compared by meaning, embedded in one call in that order, and
+   * the job read into its requirements.
+   */
+  private record MatchCut(List<String> resumeChunks, List<String> jobChunks, List<String> meaningTexts,
+                          JobRequirements.Parsed job) {
     List<String> all() {
       List<String> all = new ArrayList<>(resumeChunks);
       all.addAll(jobChunks);
@@ -117,9 +121,10 @@ public final class AnalysisService {
             e));
   }
 
-  public Future<Content> content(UUID userId, String text, Deadline deadline) {
+  /** The content analysis of a résumé, for the job {@code job} describes when it is not null. */
+  public Future<Content> content(UUID userId, String text, String job, Deadline deadline) {
     long started = System.nanoTime();
-    return worker.submit(deadline, d -> ContentAnalyzer.analyze(text, Set.of(), d))
+    return worker.submit(deadline, d -> ContentAnalyzer.analyze(text, Set.of(), job, d))
         .compose(report -> pool.withTransaction(conn -> sessions.record(conn, new SessionRecorder.Outcome(userId,
                 "content_analysis", Usage.local(OptimizationService.LOCAL_MODEL, 0, 0),
                 elapsed(started), null, null, null, new JsonObject().put("findings", report.findings().size())),
@@ -141,10 +146,13 @@ public final class AnalysisService {
           return content;
         });
     // the résumé's chunks first, the job's second, then the texts compared by meaning
-    return resume.compose(text -> worker.submit(deadline, d -> new MatchCut(Chunks.of(text, CHUNK_WORDS, d),
-            Chunks.of(job, CHUNK_WORDS, d), JobMatcher.meaningTexts(SkillTaxonomy.shared(), text, job, d)))
+    return resume.compose(text -> worker.submit(deadline, d -> {
+          JobRequirements.Parsed parsed = JobRequirements.parse(SkillTaxonomy.shared(), job, d);
+          return new MatchCut(Chunks.of(text, CHUNK_WORDS, d), Chunks.of(job, CHUNK_WORDS, d),
+              JobMatcher.meaningTexts(text, parsed, d), parsed);
+        })
         .compose(cut -> embedder.local(cut.all(), deadline).compose(vectors -> worker.submit(deadline,
-                d -> JobMatcher.match(SkillTaxonomy.shared(), text, job, cut.resumeVectors(vectors.vectors()),
+                d -> JobMatcher.match(SkillTaxonomy.shared(), text, cut.job(), cut.resumeVectors(vectors.vectors()),
                     cut.jobVectors(vectors.vectors()), cut.meaning(vectors.vectors()), d))
             .compose(match -> pool.withTransaction(conn -> sessions.record(conn, new SessionRecorder.Outcome(userId,
                     "job_match", vectors.usage(), elapsed(started), null, null, resumeId,

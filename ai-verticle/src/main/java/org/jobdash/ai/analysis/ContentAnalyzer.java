@@ -3,6 +3,7 @@ package org.jobdash.ai.analysis;
 import com.google.re2j.Pattern;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.jobdash.ai.skills.SkillTaxonomy;
 import org.jobdash.ai.text.Lines;
 import org.jobdash.ai.text.WeakOpeners;
 import org.jobdash.ai.text.Words;
@@ -75,14 +76,16 @@ public final class ContentAnalyzer {
   /** The scores (0–100), counts and findings of one text. */
   public record Report(double overall, double readability, double ats, double structure, double impact, int wordCount,
                        List<String> sections, int bullets, int quantifiedBullets, int actionVerbBullets,
-                       List<JsonObject> findings) {
+                       List<JsonObject> findings, List<String> missingKeywords) {
 
     public JsonObject toJson() {
-      return new JsonObject().put("overallScore", overall).put("readabilityScore", readability).put("atsScore", ats)
+      JsonObject json = new JsonObject().put("overallScore", overall).put("readabilityScore", readability).put("atsScore", ats)
           .put("structureScore", structure).put("impactScore", impact).put("wordCount", wordCount)
           .put("sectionsFound", new JsonArray(sections)).put("bullets", bullets)
           .put("quantifiedBullets", quantifiedBullets).put("actionVerbBullets", actionVerbBullets)
           .put("findings", new JsonArray(new ArrayList<>(findings)));
+      return missingKeywords == null ? json : json.put("missingKeywords", new JsonArray(new ArrayList<>(
+          missingKeywords)));
     }
   }
 
@@ -90,6 +93,14 @@ public final class ContentAnalyzer {
 
   /** Analyses {@code text}; checks {@code deadline} line by line. */
   public static Report analyze(String text, Set<String> extraVerbs, Deadline deadline) {
+    return analyze(text, extraVerbs, null, deadline);
+  }
+
+  /**
+   * Analyses {@code text} for the job {@code job} describes (or for none when null): the ATS score then also counts
+   * the job's required keywords the résumé does not name, as trackers rank by them.
+   */
+  public static Report analyze(String text, Set<String> extraVerbs, String job, Deadline deadline) {
     List<JsonObject> findings = new ArrayList<>();
     List<String> lines = Lines.split(text);
     List<String> sections = new ArrayList<>();
@@ -210,13 +221,24 @@ public final class ContentAnalyzer {
     double impact = bullets == 0 ? 0 : Math.min(100, 60.0 * quantified / bullets + 40.0 * actionVerbs / bullets
         - 5.0 * weak);
     atsPenalty += groundedAts(findings, sections, email, phone, datedLines, words);
+    List<JobMatcher.Evidence> asked = job == null ? List.of() : requiredKeywords(text, job, deadline);
+    List<String> missingKeywords = job == null ? null : asked.stream().filter(e -> !e.met())
+        .map(JobMatcher.Evidence::name).toList();
+    if (missingKeywords != null && !missingKeywords.isEmpty()) {
+      atsPenalty += (int) Math.round(25.0 * missingKeywords.size() / asked.size());
+      findings.add(finding("ats", "warning", 0, null, "does not name " + missingKeywords.size() + " of the job's "
+          + asked.size() + " required keywords (" + String.join(", ", missingKeywords.subList(0, Math.min(8,
+          missingKeywords.size()))) + "); applicant tracking systems rank by them — name the ones you have as the "
+          + "posting writes them"));
+    }
     double ats = Math.max(0, 100 - atsPenalty - (sections.contains("experience") ? 0 : 15)
         - (sections.contains("skills") ? 0 : 10));
     double lengthScore = words < 150 ? 40 + 60.0 * words / 150 : words > 1200 ? 80 : 100;
     double overall = 0.25 * structure + 0.3 * Math.max(0, impact) + 0.15 * readability + 0.2 * ats
         + 0.1 * lengthScore;
     return new Report(round(overall), round(readability), round(ats), round(structure), round(Math.max(0, impact)),
-        words, List.copyOf(sections), bullets, quantified, actionVerbs, List.copyOf(findings));
+        words, List.copyOf(sections), bullets, quantified, actionVerbs, List.copyOf(findings),
+        missingKeywords == null ? null : List.copyOf(missingKeywords));
   }
 
   /**
@@ -254,6 +276,12 @@ public final class ContentAnalyzer {
       penalty += 10;
     }
     return penalty;
+  }
+
+  /** The job's required skills, certifications and licences, each met or not by the résumé's words. */
+  private static List<JobMatcher.Evidence> requiredKeywords(String text, String job, Deadline deadline) {
+    JobMatcher.Match match = JobMatcher.match(SkillTaxonomy.shared(), text, job, List.of(), List.of(), deadline);
+    return match.requirements().stream().filter(e -> e.required() && !"experience".equals(e.kind())).toList();
   }
 
   /** A word with an '@' between a local part and a dotted domain. */

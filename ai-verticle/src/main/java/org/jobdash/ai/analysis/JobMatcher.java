@@ -72,8 +72,13 @@ public final class JobMatcher {
    * résumé's lines. Embed them (off the worker) and hand the vectors back, in this order.
    */
   public static List<String> meaningTexts(SkillTaxonomy taxonomy, String resume, String job, Deadline deadline) {
+    return meaningTexts(resume, JobRequirements.parse(taxonomy, job, deadline), deadline);
+  }
+
+  /** As {@link #meaningTexts(SkillTaxonomy, String, String, Deadline)} for a job already read. */
+  public static List<String> meaningTexts(String resume, JobRequirements.Parsed job, Deadline deadline) {
     List<String> texts = new ArrayList<>();
-    JobRequirements.parse(taxonomy, job, deadline).requirements().stream().map(JobRequirements.Requirement::name)
+    job.requirements().stream().map(JobRequirements.Requirement::name)
         .filter(JobMatcher::hasWords).distinct().limit(MAX_MEANING_REQUIREMENTS).forEach(texts::add);
     resumeLines(resume, deadline).stream().filter(JobMatcher::hasWords).distinct().limit(MAX_MEANING_LINES)
         .forEach(texts::add);
@@ -94,6 +99,14 @@ public final class JobMatcher {
   /** {@code meaning} holds the vectors of {@link #meaningTexts}; an item without one is matched by words only. */
   public static Match match(SkillTaxonomy taxonomy, String resume, String job, List<float[]> resumeChunks,
                             List<float[]> jobChunks, Map<String, float[]> meaning, Deadline deadline) {
+    return match(taxonomy, resume, JobRequirements.parse(taxonomy, job, deadline), resumeChunks, jobChunks, meaning,
+        deadline);
+  }
+
+  /** As {@link #match(SkillTaxonomy, String, String, List, List, Map, Deadline)} for a job already read. */
+  public static Match match(SkillTaxonomy taxonomy, String resume, JobRequirements.Parsed parsed,
+                            List<float[]> resumeChunks, List<float[]> jobChunks, Map<String, float[]> meaning,
+                            Deadline deadline) {
     double total = 0;
     for (float[] j : jobChunks) {
       deadline.check();
@@ -106,7 +119,6 @@ public final class JobMatcher {
     double semantic = jobChunks.isEmpty() ? 0 : total / jobChunks.size();
     double semanticScore = clamp((semantic - 0.15) / (0.75 - 0.15) * 100);
 
-    JobRequirements.Parsed parsed = JobRequirements.parse(taxonomy, job, deadline);
     List<SkillTaxonomy.Found> resumeSkills = SkillExtractor.extract(taxonomy, resume, deadline);
     List<String> lines = resumeLines(resume, deadline);
     List<Evidence> evidence = new ArrayList<>();

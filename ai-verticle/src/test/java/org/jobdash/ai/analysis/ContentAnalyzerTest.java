@@ -140,6 +140,20 @@ class ContentAnalyzerTest {
   }
 
   @Test
+  void withAJobTheAtsScoreCountsTheRequiredKeywordsTheResumeDoesNotName() {
+    String resume = "Jane Doe\njane.doe@example.com · 07700 900123\nExperience\nLine Cook, Harbour Grill, 2019 – "
+        + "present\n- Ran the grill for 120 covers\nSkills\nHACCP, knife skills\nEducation\nNVQ Level 2, 2018\n";
+    String job = "Requirements\n- HACCP\n- Sous vide\n- Pastry\n";
+    ContentAnalyzer.Report alone = ContentAnalyzer.analyze(resume, Set.of(), NONE);
+    ContentAnalyzer.Report forJob = ContentAnalyzer.analyze(resume, Set.of(), job, NONE);
+    assertThat(alone.missingKeywords()).isNull();
+    assertThat(alone.toJson().containsKey("missingKeywords")).isFalse();
+    assertThat(forJob.missingKeywords()).containsExactly("Sous Vide", "Pastry");
+    assertThat(forJob.ats()).isEqualTo(alone.ats() - Math.round(25.0 * 2 / 3));
+    assertThat(messages(forJob)).anyMatch(m -> m.contains("2 of the job's 3 required keywords (Sous Vide, Pastry)"));
+  }
+
+  @Test
   void contactDetailsAndDatesAreRecognised() {
     assertThat(ContentAnalyzer.hasEmail("jane.doe@example.co.uk | London")).isTrue();
     assertThat(ContentAnalyzer.hasEmail("@handle on example")).isFalse();

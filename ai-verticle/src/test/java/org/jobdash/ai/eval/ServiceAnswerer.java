@@ -4,6 +4,7 @@ import org.jobdash.ai.analysis.AnalysisService;
 import org.jobdash.ai.analysis.Chunks;
 import org.jobdash.ai.analysis.ContentAnalyzer;
 import org.jobdash.ai.analysis.JobMatcher;
+import org.jobdash.ai.analysis.JobRequirements;
 import org.jobdash.ai.skills.SkillTaxonomy;
 import org.jobdash.common.work.Deadline;
 
@@ -39,19 +40,20 @@ final class ServiceAnswerer implements Answerer {
 
   public Answer match(String resume, String job) {
     Deadline d = deadline();
-    List<String> texts = JobMatcher.meaningTexts(taxonomy, resume, job, d);
+    JobRequirements.Parsed parsed = JobRequirements.parse(taxonomy, job, d);
+    List<String> texts = JobMatcher.meaningTexts(resume, parsed, d);
     List<float[]> vectors = embeddings.of(texts);
     Map<String, float[]> meaning = new HashMap<>();
     for (int i = 0; i < texts.size(); i++) {
       meaning.put(texts.get(i), vectors.get(i));
     }
-    JobMatcher.Match m = JobMatcher.match(taxonomy, resume, job, embeddings.of(Chunks.of(resume, CHUNK_WORDS, d)),
+    JobMatcher.Match m = JobMatcher.match(taxonomy, resume, parsed, embeddings.of(Chunks.of(resume, CHUNK_WORDS, d)),
         embeddings.of(Chunks.of(job, CHUNK_WORDS, d)), meaning, d);
     return new Answer(m.score(), m.matchedSkills(), m.missingSkills());
   }
 
   public Double ats(String resume, String job) {
-    return ContentAnalyzer.analyze(resume, Set.of(), deadline()).ats();
+    return ContentAnalyzer.analyze(resume, Set.of(), job, deadline()).ats();
   }
 
   public Double content(String resume, String job) {
