@@ -52,8 +52,10 @@ public final class AnalysisRoutes {
   private void content(RoutingContext ctx) {
     JsonInput in = JsonInput.body(ctx);
     String text = TextFields.text(in, "text", limits.maxTextChars(), true);
+    String job = TextFields.text(in, "jobDescription", limits.maxTextChars(), false);
     in.validate();
-    service.content(AuthUser.of(ctx).userId(), text, RequestDeadline.of(ctx, limits.taskDeadline()))
+    service.content(AuthUser.of(ctx).userId(), text, Text.blankToNull(job),
+            RequestDeadline.of(ctx, limits.taskDeadline()))
         .onSuccess(c -> ServiceRouter.json(ctx, 201, c.report().toJson().put("id", c.id().toString())
             .put("sessionId", c.sessionId().toString())))
         .onFailure(ctx::fail);
