@@ -1,4 +1,4 @@
-package org.jobdash.ai.contract;
+package org.jobdash.common.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -20,36 +20,77 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The AI service's OpenAPI document as vertx-openapi 5.0.7 loads it (the spike's view): read as YAML 1.2 core, as
- * the linters read it; {@code application/problem+json} under a JSON alias the library accepts and other media types
- * it refuses left out; no servers (it refuses a relative URL); the shared {@code components.yaml} given as the
- * additional file the document refers to. Test code until common has the contract loader of issue 12.
+ * A service's OpenAPI document (a classpath resource beside the shared {@code openapi/components.yaml}) as
+ * vertx-openapi 5.0.7 reads it. The library's quirks are met here, once for the three services: the YAML is read
+ * with YAML 1.2 core semantics, as the linters read it (only {@code true}/{@code false} are booleans, no
+ * timestamps); {@code application/problem+json} goes under a JSON alias the library accepts
+ * ({@link #PROBLEM_JSON_ALIAS}) and other media types it refuses are left out; servers are dropped (it refuses a
+ * relative URL); and {@code components.yaml} is given as the additional file the document refers to, under an
+ * absolute URI, the only way vertx-json-schema finds another file's schemas.
  */
-public final class AiContract {
+public final class ServiceContract {
 
-  public static final String DOCUMENT = "openapi/ai-service.yaml";
   public static final String COMPONENTS = "openapi/components.yaml";
   public static final String PROBLEM_JSON = "application/problem+json";
+  /** What {@link #PROBLEM_JSON} is called in the library's view of a document. */
   public static final String PROBLEM_JSON_ALIAS = "application/vnd.jobdash.problem+json";
-  /** How the document names the shared components: a path relative to itself. */
+  /** How the documents name the shared components: a path relative to themselves. */
   private static final String COMPONENTS_REF = "components.yaml#";
-  /** vertx-json-schema finds another file's schemas only under the absolute URI they were registered with. */
   private static final String COMPONENTS_URI = "https://jobdash.dev/openapi/components.yaml";
 
-  private AiContract() {}
+  private final String resource;
+  private final JsonObject document;
+  private final OpenAPIContract openApi;
 
-  public static Future<OpenAPIContract> load(Vertx vertx) {
-    return OpenAPIContract.from(vertx, forVertxOpenApi(read(DOCUMENT)),
-        Map.of(COMPONENTS_URI, forVertxOpenApi(read(COMPONENTS))));
+  private ServiceContract(String resource, JsonObject document, OpenAPIContract openApi) {
+    this.resource = resource;
+    this.document = document;
+    this.openApi = openApi;
   }
 
-  /** A classpath YAML document as JSON, YAML 1.2 core (only true/false are booleans, no timestamps). */
+  /** Reads {@code resource} and the shared components on a worker, then builds the library's contract. */
+  public static Future<ServiceContract> load(Vertx vertx, String resource) {
+    return vertx.executeBlocking(() -> List.of(read(resource), read(COMPONENTS)))
+        .compose(docs -> OpenAPIContract.from(vertx, forVertxOpenApi(docs.get(0)),
+                Map.of(COMPONENTS_URI, forVertxOpenApi(docs.get(1))))
+            .map(contract -> new ServiceContract(resource, docs.get(0), contract)));
+  }
+
+  /** The classpath resource the document was read from, e.g. {@code openapi/user-service.yaml}. */
+  public String resource() {
+    return resource;
+  }
+
+  /** The document as written (not the library's view). */
+  public JsonObject document() {
+    return document;
+  }
+
+  /** The library's contract: operations by id, and what the request and response validators check against. */
+  public OpenAPIContract openApi() {
+    return openApi;
+  }
+
+  /** The media type a body of type {@code mediaType} has in the library's view, or null if it has none there. */
+  public static String validatedMediaType(String mediaType) {
+    if (mediaType == null) {
+      return null;
+    }
+    String type = mediaType.strip().toLowerCase(Locale.ROOT);
+    if (type.equals(PROBLEM_JSON)) {
+      return PROBLEM_JSON_ALIAS;
+    }
+    return MediaType.isMediaTypeSupported(type) ? type : null;
+  }
+
+  /** A classpath YAML document as JSON, with YAML 1.2 core semantics. */
   public static JsonObject read(String resource) {
-    try (InputStream in = AiContract.class.getClassLoader().getResourceAsStream(resource)) {
+    try (InputStream in = ServiceContract.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("no " + resource + " on the classpath");
       }
@@ -71,12 +112,13 @@ public final class AiContract {
     for (String path : paths.fieldNames()) {
       JsonObject item = paths.getJsonObject(path);
       for (String method : item.fieldNames()) {
-        JsonObject operation = item.getJsonObject(method);
-        if (operation.getJsonObject("requestBody") != null) {
-          keepSupported(operation.getJsonObject("requestBody").getJsonObject("content"));
+        if (item.getValue(method) instanceof JsonObject operation) {
+          if (operation.getJsonObject("requestBody") != null) {
+            keepSupported(operation.getJsonObject("requestBody").getJsonObject("content"));
+          }
+          JsonObject responses = operation.getJsonObject("responses", new JsonObject());
+          responses.fieldNames().forEach(status -> keepSupported(responses.getJsonObject(status).getJsonObject("content")));
         }
-        JsonObject responses = operation.getJsonObject("responses", new JsonObject());
-        responses.fieldNames().forEach(status -> keepSupported(responses.getJsonObject(status).getJsonObject("content")));
       }
     }
     JsonObject responses = copy.getJsonObject("components", new JsonObject()).getJsonObject("responses",
@@ -88,14 +130,15 @@ public final class AiContract {
   private static Object absoluteRefs(Object node) {
     if (node instanceof JsonObject o) {
       for (String key : List.copyOf(o.fieldNames())) {
-        if (key.equals("$ref") && o.getValue(key) instanceof String ref && ref.startsWith(COMPONENTS_REF)) {
+        Object value = o.getValue(key);
+        if (key.equals("$ref") && value instanceof String ref && ref.startsWith(COMPONENTS_REF)) {
           o.put(key, COMPONENTS_URI + ref.substring(COMPONENTS_REF.length() - 1));
         } else {
-          absoluteRefs(o.getValue(key));
+          absoluteRefs(value);
         }
       }
     } else if (node instanceof JsonArray a) {
-      a.forEach(AiContract::absoluteRefs);
+      a.forEach(ServiceContract::absoluteRefs);
     }
     return node;
   }
@@ -105,10 +148,11 @@ public final class AiContract {
       return;
     }
     for (String type : List.copyOf(content.fieldNames())) {
-      if (type.equalsIgnoreCase(PROBLEM_JSON)) {
-        content.put(PROBLEM_JSON_ALIAS, content.remove(type));
-      } else if (!MediaType.isMediaTypeSupported(type)) {
+      String validated = validatedMediaType(type);
+      if (validated == null) {
         content.remove(type);
+      } else if (!validated.equals(type)) {
+        content.put(validated, content.remove(type));
       }
     }
   }
@@ -127,6 +171,7 @@ public final class AiContract {
     return yaml;
   }
 
+  /** YAML 1.2 core: only true/false (in three spellings) are booleans; no yes/no/on/off, no timestamps. */
   private static final class CoreSchema extends Resolver {
     private static final Pattern BOOL = Pattern.compile("^(?:true|True|TRUE|false|False|FALSE)$");
 
