@@ -32,6 +32,8 @@ import org.jobdash.common.auth.BearerAuth;
 import org.jobdash.common.auth.JwtVerifier;
 import org.jobdash.common.config.ConfigLoader;
 import org.jobdash.common.db.Pools;
+import org.jobdash.common.http.RequestContract;
+import org.jobdash.common.http.ServiceContract;
 import org.jobdash.common.http.ServiceRouter;
 import org.jobdash.common.work.BoundedWorker;
 import org.jobdash.common.work.Singleton;
@@ -45,6 +47,7 @@ import java.util.UUID;
 public final class AiVerticle extends VerticleBase {
 
   public static final String SERVICE = "ai";
+  private static final String DOCUMENT = "openapi/ai-service.yaml";
   private static final String PUBLISHED_EVENTS_KEY = "ai-service.published-events";
 
   // every instance of one deployment shares its deploymentID(), so the singleton claim needs an id of its own
@@ -65,7 +68,8 @@ public final class AiVerticle extends VerticleBase {
     SessionRepository sessionRows = new SessionRepository(pool);
     Future<ModelCatalog> catalog = ModelCatalog.load(models);
     Future<SkillTaxonomy> taxonomy = vertx.executeBlocking(SkillTaxonomy::shared, false);
-    return Future.all(model, mode, catalog, taxonomy).compose(ready -> {
+    Future<ServiceContract> document = ServiceContract.load(vertx, DOCUMENT);
+    return Future.all(model, mode, catalog, taxonomy, document).compose(ready -> {
       BoundedWorker inference = BoundedWorker.shared(vertx, "inference", config.inference().threads(),
           config.inference().queueSize(), 120);
       EmbeddingBatcher batcher = EmbeddingBatcher.shared(vertx, "inference", model.result(), inference,
@@ -87,17 +91,19 @@ public final class AiVerticle extends VerticleBase {
       Router router = ServiceRouter.create(vertx, SERVICE, () -> pool.query("SELECT 1").execute()
               .map(rows -> new JsonObject().put("database", "UP").put("vectors", mode.result().label)
                   .put("model", MiniLm.MODEL_NAME).put("inferencePending", inference.pending())),
-          "openapi/ai-service.yaml");
+          DOCUMENT);
       BoundedWorker decoding = BoundedWorker.shared(vertx, "json-decoding", config.inference().threads(), 32, 60);
       // the token is checked before any body is read, on a route of its own (Vert.x Web mounts no body handler after
       // another handler of the same route): an anonymous client cannot make the service buffer a 16 MB batch.
       // BearerAuth pauses the request while it verifies, so the body handlers below still see the whole body.
       router.route("/api/v1/ai/*").handler(authenticated);
+      // each route's parameters and JSON body checked against the document, after the token and the body
+      RequestContract contract = RequestContract.of(vertx, document.result());
       new EmbeddingRoutes(new EmbeddingService(pool, embeddings, embedder, sessions, decoding,
-          config.limits().maxTextChars()), config.limits()).mount(router, body, batchBody);
-      new AnalysisRoutes(analyses, config.limits()).mount(router, body);
-      new OptimizeRoutes(optimizations, optimizeRepository, config.limits()).mount(router, body);
-      new SessionRoutes(sessionRows, models).mount(router);
+          config.limits().maxTextChars()), config.limits()).mount(router, body, batchBody, contract);
+      new AnalysisRoutes(analyses, config.limits()).mount(router, body, contract);
+      new OptimizeRoutes(optimizations, optimizeRepository, config.limits()).mount(router, body, contract);
+      new SessionRoutes(sessionRows, models).mount(router, contract);
 
       owner = Singleton.claim(vertx, PUBLISHED_EVENTS_KEY, instanceId);
       return new AiBusApi(analyses, optimizations, new UserDataRepository(pool), config.limits().taskDeadline())

@@ -105,6 +105,7 @@ class ContractAnswersTest {
         .put("yearsExperience", 6).put("education", new JsonArray().add(new JsonObject().put("degree", "BSc")))
         .put("linkedinUrl", "https://www.linkedin.com/in/ada"), token), 200);
     check("updateMe", http.patch("/api/v1/users/me", new JsonObject().put("email", "other@example.com"), token), 400);
+    check("updateMe", http.patch("/api/v1/users/me", new JsonObject().put("email", 5), null), 401);
     check("updateMe", http.send(HttpMethod.PATCH, "/api/v1/users/me", token, Buffer.buffer("title"),
         Map.of("Content-Type", "text/plain")), 415);
 

@@ -1,7 +1,10 @@
 package org.jobdash.common.http;
 
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.openapi.contract.MediaType;
@@ -53,12 +56,33 @@ public final class ServiceContract {
     this.openApi = openApi;
   }
 
-  /** Reads {@code resource} and the shared components on a worker, then builds the library's contract. */
+  /**
+   * Reads {@code resource} and the shared components and builds the library's contract, all off the event loops:
+   * vertx-openapi validates a document against the OpenAPI schema and dereferences it in callbacks of the context
+   * that asks, which on a cold JVM holds a thread for seconds. So a worker verticle asks, and is undeployed after.
+   */
   public static Future<ServiceContract> load(Vertx vertx, String resource) {
-    return vertx.executeBlocking(() -> List.of(read(resource), read(COMPONENTS)))
-        .compose(docs -> OpenAPIContract.from(vertx, forVertxOpenApi(docs.get(0)),
-                Map.of(COMPONENTS_URI, forVertxOpenApi(docs.get(1))))
-            .map(contract -> new ServiceContract(resource, docs.get(0), contract)));
+    Loader loader = new Loader(resource);
+    return vertx.deployVerticle(loader, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
+        .compose(id -> vertx.undeploy(id).map(v -> loader.loaded));
+  }
+
+  /** Builds one contract on its worker context. */
+  private static final class Loader extends VerticleBase {
+    private final String resource;
+    private volatile ServiceContract loaded;
+
+    Loader(String resource) {
+      this.resource = resource;
+    }
+
+    @Override
+    public Future<?> start() {
+      JsonObject document = read(resource);
+      return OpenAPIContract.from(vertx, forVertxOpenApi(document),
+              Map.of(COMPONENTS_URI, forVertxOpenApi(read(COMPONENTS))))
+          .onSuccess(contract -> loaded = new ServiceContract(resource, document, contract));
+    }
   }
 
   /** The classpath resource the document was read from, e.g. {@code openapi/user-service.yaml}. */

@@ -127,8 +127,16 @@ public final class ServiceRouter {
   }
 
   private static JsonBodies jsonBodies(Vertx vertx) {
+    return new JsonBodies(jsonWorker(vertx), JSON_DEADLINE);
+  }
+
+  /** How long parsing or checking one large JSON body may take on the worker. */
+  static final Duration JSON_DEADLINE = Duration.ofSeconds(5);
+
+  /** The bounded worker of this Vert.x instance that parses (and checks) large JSON bodies. */
+  static BoundedWorker jsonWorker(Vertx vertx) {
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-    return new JsonBodies(BoundedWorker.shared(vertx, "json-parsing", threads, 64, 10), Duration.ofSeconds(5));
+    return BoundedWorker.shared(vertx, "json-parsing", threads, 64, 10);
   }
 
   public static void json(RoutingContext ctx, int status, Object body) {
