@@ -189,9 +189,6 @@ public final class RequestContract {
   }
 
   private static ApiException refusal(List<ApiException.FieldError> errors) {
-    String detail = errors.size() == 1
-        ? errors.get(0).field() + ": " + errors.get(0).message()
-        : errors.size() + " fields are invalid";
-    return new ApiException.Invalid(detail, errors);
+    return JsonInput.invalid(errors);
   }
 }
