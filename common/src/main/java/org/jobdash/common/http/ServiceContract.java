@@ -9,23 +9,14 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.openapi.contract.MediaType;
 import io.vertx.openapi.contract.OpenAPIContract;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.representer.Representer;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * A service's OpenAPI document (a classpath resource beside the shared {@code openapi/components.yaml}) as
@@ -118,11 +109,7 @@ public final class ServiceContract {
       if (in == null) {
         throw new IllegalStateException("no " + resource + " on the classpath");
       }
-      LoaderOptions options = new LoaderOptions();
-      options.setAllowDuplicateKeys(false);
-      DumperOptions dumper = new DumperOptions();
-      Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options, new CoreSchema());
-      return (JsonObject) json(yaml.load(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+      return OpenApiYaml.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -178,34 +165,6 @@ public final class ServiceContract {
       } else if (!validated.equals(type)) {
         content.put(validated, content.remove(type));
       }
-    }
-  }
-
-  private static Object json(Object yaml) {
-    if (yaml instanceof Map<?, ?> map) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      map.forEach((k, v) -> out.put(String.valueOf(k), json(v)));
-      return new JsonObject(out);
-    }
-    if (yaml instanceof List<?> list) {
-      JsonArray out = new JsonArray();
-      list.forEach(v -> out.add(json(v)));
-      return out;
-    }
-    return yaml;
-  }
-
-  /** YAML 1.2 core: only true/false (in three spellings) are booleans; no yes/no/on/off, no timestamps. */
-  private static final class CoreSchema extends Resolver {
-    private static final Pattern BOOL = Pattern.compile("^(?:true|True|TRUE|false|False|FALSE)$");
-
-    @Override
-    protected void addImplicitResolvers() {
-      addImplicitResolver(Tag.BOOL, BOOL, "tTfF");
-      addImplicitResolver(Tag.INT, INT, "-+0123456789");
-      addImplicitResolver(Tag.FLOAT, FLOAT, "-+0123456789.");
-      addImplicitResolver(Tag.NULL, NULL, "~nN\0");
-      addImplicitResolver(Tag.NULL, EMPTY, null);
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.jobdash.launcher.gateway;
 
+import org.jobdash.common.http.OpenApiYaml;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.jobdash.launcher.gateway;
+package org.jobdash.common.http;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -20,13 +20,13 @@ import java.util.regex.Pattern;
  * OpenAPI documents as YAML, read the way the linters read them (YAML 1.2 core: only {@code true}/{@code false}
  * are booleans, no timestamps, a duplicate key is an error) and written so that a YAML 1.1 reader, such as the
  * client generator's, reads the same values (strings like {@code no} or {@code 2024-01-01} come out quoted).
- * Build-time code: the documents are our own, never a client's text.
+ * The documents are our own (the services' and the merged one), never a client's text.
  */
-final class OpenApiYaml {
+public final class OpenApiYaml {
 
   private OpenApiYaml() {}
 
-  static JsonObject parse(String text) {
+  public static JsonObject parse(String text) {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(false);
     Object root = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(),
@@ -37,7 +37,7 @@ final class OpenApiYaml {
     return (JsonObject) json(map);
   }
 
-  static String write(JsonObject document) {
+  public static String write(JsonObject document) {
     DumperOptions options = new DumperOptions();
     options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
     options.setWidth(120);
