@@ -27,6 +27,7 @@ final class Clustering {
     Config hazelcast = ConfigUtil.loadConfig();
     hazelcast.setClusterName(cluster.getString("name", "jobdash"));
     hazelcast.setProperty("hazelcast.discovery.enabled", "false");
+    ClusterBuckets.prepare(hazelcast);
     hazelcast.getNetworkConfig().setPort(cluster.getInteger("port", 5701)).setPortAutoIncrement(true);
     hazelcast.getNetworkConfig().getInterfaces().setEnabled(true).addInterface(iface);
     JoinConfig join = hazelcast.getNetworkConfig().getJoin();

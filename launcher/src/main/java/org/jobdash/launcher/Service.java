@@ -16,7 +16,8 @@ import java.util.function.Supplier;
  * shared parts once from the section and supplies their verticle instances.
  */
 enum Service {
-  USER("user", "user_service_db", "USER_SERVICE_DATABASE_URL", UserDeployment::of),
+  USER("user", "user_service_db", "USER_SERVICE_DATABASE_URL",
+      (vertx, section) -> UserDeployment.of(vertx, section, ClusterBuckets.of(vertx))),
   RESUME("resume", "resume_service_db", "RESUME_SERVICE_DATABASE_URL", ResumeDeployment::of),
   AI("ai", "ai_service_db", "AI_SERVICE_DATABASE_URL", AiDeployment::of);
 

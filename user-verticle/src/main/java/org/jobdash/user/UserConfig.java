@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.jobdash.common.db.DatabaseConfig;
 import org.jobdash.common.http.HttpSettings;
+import org.jobdash.user.limit.RateLimits;
 
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +20,8 @@ public record UserConfig(
     Mail mail,
     Duration cleanupInterval,
     List<String> bootstrapAdmins,
-    Deletion deletion) {
+    Deletion deletion,
+    RateLimits rateLimits) {
 
   /** Which services must confirm purging a deleted account, and how often it is re-announced until they do. */
   public record Deletion(List<String> requiredAcks, Duration republishAfter) {}
@@ -88,7 +90,8 @@ public record UserConfig(
         new Deletion(
             json.getJsonObject("deletion", new JsonObject()).getJsonArray("requiredAcks",
                 new JsonArray().add("resume").add("ai")).stream().map(String::valueOf).toList(),
-            Duration.ofSeconds(json.getJsonObject("deletion", new JsonObject()).getLong("republishSeconds", 30L))));
+            Duration.ofSeconds(json.getJsonObject("deletion", new JsonObject()).getLong("republishSeconds", 30L))),
+        RateLimits.from(json.getJsonObject("rateLimits", new JsonObject())));
   }
 
   private static String blankToNull(String s) {

@@ -4,6 +4,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.jobdash.common.http.ServiceRouter;
 import org.jobdash.common.work.BoundedWorker;
+import org.jobdash.user.limit.Buckets;
+import org.jobdash.user.limit.LocalBuckets;
 
 import java.util.function.Supplier;
 
@@ -12,13 +14,20 @@ import java.util.function.Supplier;
  * settings and the bounded workers. Deploy it with {@code vertx.deployVerticle(UserDeployment.of(vertx, section),
  * options)}; each instance it supplies gets these through its constructor.
  */
-public record UserDeployment(UserConfig config, BoundedWorker hashing, BoundedWorker jsonParsing)
+public record UserDeployment(UserConfig config, BoundedWorker hashing, BoundedWorker jsonParsing, Buckets buckets)
     implements Supplier<UserVerticle> {
 
+  /** A deployment whose rate limits hold in this process only. */
   public static UserDeployment of(Vertx vertx, JsonObject section) {
+    return of(vertx, section, null);
+  }
+
+  /** @param buckets where the rate limits' buckets live (a cluster's shared store), or null: in this process */
+  public static UserDeployment of(Vertx vertx, JsonObject section, Buckets buckets) {
     UserConfig config = UserConfig.from(section);
     return new UserDeployment(config, new BoundedWorker(vertx, "argon2", config.passwords().threads(),
-        config.passwords().queueSize(), 60), ServiceRouter.jsonParsing(vertx));
+        config.passwords().queueSize(), 60), ServiceRouter.jsonParsing(vertx),
+        buckets != null ? buckets : new LocalBuckets(config.rateLimits().longestPeriod(), 200_000));
   }
 
   @Override

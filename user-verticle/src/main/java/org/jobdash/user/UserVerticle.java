@@ -23,6 +23,7 @@ import org.jobdash.user.account.DeletionRepository;
 import org.jobdash.user.account.UserRepository;
 import org.jobdash.user.admin.AdminRepository;
 import org.jobdash.user.admin.AdminRoutes;
+import org.jobdash.user.limit.RateLimiter;
 import org.jobdash.user.mail.MailOutbox;
 import org.jobdash.user.mail.Mailer;
 import org.jobdash.user.profile.ProfileRepository;
@@ -70,6 +71,7 @@ public final class UserVerticle extends VerticleBase {
           null, accessTokens.publicJwks(), 5, 100_000));
       PasswordHasher hasher = new PasswordHasher(deployment.hashing(), config.passwords());
       ClientAddress clientAddress = new ClientAddress(config.http().trustedProxies());
+      RateLimiter limits = new RateLimiter(config.rateLimits(), deployment.buckets(), clientAddress);
 
       UserRepository users = new UserRepository(statements);
       SessionRepository sessionRepository = new SessionRepository(statements);
@@ -103,8 +105,8 @@ public final class UserVerticle extends VerticleBase {
         ctx.response().putHeader("Cache-Control", "public, max-age=300");
         ServiceRouter.json(ctx, 200, accessTokens.jwks());
       });
-      new AccountRoutes(accounts, clientAddress).mount(router, body, authenticated, bearer);
-      new SessionRoutes(sessions, clientAddress).mount(router, body, authenticated);
+      new AccountRoutes(accounts, clientAddress, limits).mount(router, body, authenticated, bearer);
+      new SessionRoutes(sessions, clientAddress, limits).mount(router, body, authenticated);
       new ProfileRoutes(profiles).mount(router, body, authenticated);
       new AdminRoutes(new AdminRepository(pool), users).mount(router, body, authenticated);
 

@@ -73,6 +73,14 @@ public class ApiException extends RuntimeException {
     }
   }
 
+  /** A rate limit was reached: the same answer whoever the caller is, and when to try again. */
+  public static final class TooManyRequests extends ApiException {
+    public TooManyRequests(String detail, long retryAfterSeconds) {
+      super(429, "rate-limited", "Too many requests", detail, null,
+          Map.of("Retry-After", Long.toString(Math.max(1, retryAfterSeconds))));
+    }
+  }
+
   public static final class TooLarge extends ApiException {
     public TooLarge(String detail) { super(413, "too-large", "Content too large", detail, null, null); }
   }

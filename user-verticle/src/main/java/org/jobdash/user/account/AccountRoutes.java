@@ -9,6 +9,8 @@ import org.jobdash.common.auth.AuthUser;
 import org.jobdash.common.http.ClientAddress;
 import org.jobdash.common.http.JsonInput;
 import org.jobdash.common.http.ServiceRouter;
+import org.jobdash.user.limit.RateLimiter;
+import org.jobdash.user.limit.RateLimits.Action;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,10 +23,12 @@ public final class AccountRoutes {
 
   private final AccountService accounts;
   private final ClientAddress clientAddress;
+  private final RateLimiter limits;
 
-  public AccountRoutes(AccountService accounts, ClientAddress clientAddress) {
+  public AccountRoutes(AccountService accounts, ClientAddress clientAddress, RateLimiter limits) {
     this.accounts = accounts;
     this.clientAddress = clientAddress;
+    this.limits = limits;
   }
 
   /**
@@ -34,14 +38,18 @@ public final class AccountRoutes {
    */
   public void mount(Router router, Handler<RoutingContext> body, Handler<RoutingContext> authenticated,
                     Handler<RoutingContext> tokenOnly) {
-    router.post("/api/v1/auth/register").handler(body).handler(this::register);
+    router.post("/api/v1/auth/register").handler(body)
+        .handler(limits.guard(Action.REGISTER, RateLimiter.bodyField("email"))).handler(this::register);
     router.post("/api/v1/auth/email/verify").handler(body).handler(this::verifyEmail);
-    router.post("/api/v1/auth/email/resend").handler(authenticated).handler(this::resendVerification);
-    router.post("/api/v1/auth/password/forgot").handler(body).handler(this::forgotPassword);
+    router.post("/api/v1/auth/email/resend").handler(authenticated)
+        .handler(limits.guard(Action.RESEND_VERIFICATION, RateLimiter.caller())).handler(this::resendVerification);
+    router.post("/api/v1/auth/password/forgot").handler(body)
+        .handler(limits.guard(Action.FORGOT_PASSWORD, RateLimiter.bodyField("email"))).handler(this::forgotPassword);
     router.post("/api/v1/auth/password/reset").handler(body).handler(this::resetPassword);
     router.get("/api/v1/users/me").handler(tokenOnly).handler(this::me);
     router.patch("/api/v1/users/me").handler(authenticated).handler(body).handler(this::update);
-    router.post("/api/v1/users/me/password").handler(authenticated).handler(body).handler(this::changePassword);
+    router.post("/api/v1/users/me/password").handler(authenticated).handler(body)
+        .handler(limits.guard(Action.PASSWORD_CHANGE, RateLimiter.caller())).handler(this::changePassword);
     router.delete("/api/v1/users/me").handler(authenticated).handler(this::delete);
   }
 

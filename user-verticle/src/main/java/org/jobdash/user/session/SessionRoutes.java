@@ -7,6 +7,8 @@ import org.jobdash.common.auth.AuthUser;
 import org.jobdash.common.http.ClientAddress;
 import org.jobdash.common.http.JsonInput;
 import org.jobdash.common.http.ServiceRouter;
+import org.jobdash.user.limit.RateLimiter;
+import org.jobdash.user.limit.RateLimits.Action;
 
 import java.util.UUID;
 
@@ -17,15 +19,19 @@ public final class SessionRoutes {
 
   private final SessionService sessions;
   private final ClientAddress clientAddress;
+  private final RateLimiter limits;
 
-  public SessionRoutes(SessionService sessions, ClientAddress clientAddress) {
+  public SessionRoutes(SessionService sessions, ClientAddress clientAddress, RateLimiter limits) {
     this.sessions = sessions;
     this.clientAddress = clientAddress;
+    this.limits = limits;
   }
 
   public void mount(Router router, Handler<RoutingContext> body, Handler<RoutingContext> authenticated) {
-    router.post("/api/v1/auth/login").handler(body).handler(this::login);
-    router.post("/api/v1/auth/refresh").handler(body).handler(this::refresh);
+    router.post("/api/v1/auth/login").handler(body)
+        .handler(limits.guard(Action.LOGIN, RateLimiter.bodyField("login"))).handler(this::login);
+    router.post("/api/v1/auth/refresh").handler(body)
+        .handler(limits.guard(Action.REFRESH, RateLimiter.bodyField("refreshToken"))).handler(this::refresh);
     router.post("/api/v1/auth/logout").handler(authenticated).handler(this::logout);
     router.post("/api/v1/auth/logout-all").handler(authenticated).handler(this::logoutAll);
     router.get("/api/v1/auth/sessions").handler(authenticated).handler(this::list);
