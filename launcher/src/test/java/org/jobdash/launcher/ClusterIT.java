@@ -127,7 +127,7 @@ class ClusterIT {
       pending.add(UUID.fromString(created.json().getString("id")));
     }
     // the first user leaves while the AI service is down: its purge must catch up later
-    assertThat(journey.http.delete("/api/v1/users/me", firstToken).status()).isEqualTo(204);
+    assertThat(journey.deleteAccount(firstToken).status()).isEqualTo(204);
     Thread.sleep(4_000);
     for (UUID id : pending) {
       assertThat(second.http.get("/api/v1/resumes/" + id + "/status", second.accessToken).json()

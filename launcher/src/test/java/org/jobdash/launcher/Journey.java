@@ -50,6 +50,7 @@ final class Journey {
   final TestClient http;
   final WebClient web;
   final int port;
+  static final String PASSWORD = "a long enough journey passphrase";
   String email;
   String username;
   String accessToken;
@@ -67,7 +68,7 @@ final class Journey {
     email = "journey-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     username = "journey_" + UUID.randomUUID().toString().substring(0, 8);
     TestClient.Response r = http.post("/api/v1/auth/register", new JsonObject().put("email", email)
-        .put("username", username).put("password", "a long enough journey passphrase").put("fullName", "Priya Sharma"),
+        .put("username", username).put("password", PASSWORD).put("fullName", "Priya Sharma"),
         null);
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
     userId = UUID.fromString(r.json().getString("id"));
@@ -80,7 +81,7 @@ final class Journey {
 
   void login() {
     TestClient.Response r = http.post("/api/v1/auth/login", new JsonObject().put("login", username)
-        .put("password", "a long enough journey passphrase"), null);
+        .put("password", PASSWORD), null);
     assertThat(r.status()).as(r.toString()).isEqualTo(200);
     assertThat(r.json().getJsonObject("user").getBoolean("emailVerified")).isTrue();
     accessToken = r.json().getString("accessToken");
@@ -137,7 +138,13 @@ final class Journey {
   }
 
   void deleteAccount() {
-    assertThat(http.delete("/api/v1/users/me", accessToken).status()).isEqualTo(204);
+    assertThat(deleteAccount(accessToken).status()).isEqualTo(204);
+  }
+
+  /** DELETE /api/v1/users/me with the journey account's password, which a deletion asks for. */
+  TestClient.Response deleteAccount(String token) {
+    return http.send(io.vertx.core.http.HttpMethod.DELETE, "/api/v1/users/me", token,
+        new JsonObject().put("password", PASSWORD), java.util.Map.of());
   }
 
   static <T> T await(Supplier<T> probe, Predicate<T> done, Duration within) {

@@ -34,10 +34,9 @@ public record UserConfig(
   public record Passwords(int memoryKib, int iterations, int parallelism, int threads, int queueSize,
                           int minLength) {}
 
-  /** Session and one-time token lifetimes, and the lockout rule. */
+  /** Session and one-time token lifetimes (failed sign-ins: {@link RateLimits.LoginFailures}). */
   public record Sessions(Duration sessionTtl, Duration refreshTokenTtl, Duration resetTokenTtl,
-                         Duration verificationTokenTtl, int maxFailedLogins, Duration failureWindow,
-                         Duration lockDuration) {}
+                         Duration verificationTokenTtl) {}
 
   /** {@code log} (dev: mails go to the log), {@code smtp}, or {@code none} (another process sends them). */
   public record Mail(String mode, String from, String smtpHost, int smtpPort, String smtpUser, String smtpPassword,
@@ -71,10 +70,7 @@ public record UserConfig(
             Duration.ofDays(s.getLong("sessionTtlDays", 30L)),
             Duration.ofDays(s.getLong("refreshTokenTtlDays", 14L)),
             Duration.ofMinutes(s.getLong("resetTokenTtlMinutes", 60L)),
-            Duration.ofHours(s.getLong("verificationTokenTtlHours", 48L)),
-            s.getInteger("maxFailedLogins", 5),
-            Duration.ofMinutes(s.getLong("failureWindowMinutes", 15L)),
-            Duration.ofMinutes(s.getLong("lockMinutes", 15L))),
+            Duration.ofHours(s.getLong("verificationTokenTtlHours", 48L))),
         new Mail(
             mail.getString("mode", "log"),
             mail.getString("from", "Job Dashboard <no-reply@jobdash.local>"),

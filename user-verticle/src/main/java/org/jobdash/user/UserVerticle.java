@@ -23,6 +23,8 @@ import org.jobdash.user.account.DeletionRepository;
 import org.jobdash.user.account.UserRepository;
 import org.jobdash.user.admin.AdminRepository;
 import org.jobdash.user.admin.AdminRoutes;
+import org.jobdash.user.limit.LoginThrottle;
+import org.jobdash.user.limit.LoginThrottleRepository;
 import org.jobdash.user.limit.RateLimiter;
 import org.jobdash.user.mail.MailOutbox;
 import org.jobdash.user.mail.Mailer;
@@ -75,8 +77,10 @@ public final class UserVerticle extends VerticleBase {
 
       UserRepository users = new UserRepository(statements);
       SessionRepository sessionRepository = new SessionRepository(statements);
-      SessionService sessions = new SessionService(users, sessionRepository, hasher, accessTokens, config.sessions());
-      AccountService accounts = new AccountService(vertx, users, hasher, new MailOutbox(vertx), config);
+      LoginThrottle throttle = new LoginThrottle(new LoginThrottleRepository(statements), config.rateLimits());
+      SessionService sessions = new SessionService(users, sessionRepository, hasher, accessTokens, config.sessions(),
+          throttle);
+      AccountService accounts = new AccountService(vertx, users, hasher, new MailOutbox(vertx), config, throttle);
       ProfileService profiles = new ProfileService(new ProfileRepository(statements));
 
       BearerAuth bearer = new BearerAuth(verifier);
@@ -121,6 +125,7 @@ public final class UserVerticle extends VerticleBase {
       if (cleanup.won()) {
         long every = config.cleanupInterval().toMillis();
         vertx.setPeriodic(every, every, id -> sessionRepository.cleanupExpired()
+            .compose(removed -> throttle.forgetQuiet().map(quiet -> removed + ", quiet sign-in counts " + quiet))
             .onSuccess(removed -> log.info("auth clean-up removed {}", removed))
             .onFailure(e -> log.warn("auth clean-up failed: {}", e.toString())));
         deletions.startRepublishing();

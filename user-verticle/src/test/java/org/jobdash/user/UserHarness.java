@@ -134,6 +134,12 @@ final class UserHarness implements AutoCloseable {
     return login(register());
   }
 
+  /** DELETE /api/v1/users/me, with the account's password as the deletion asks. */
+  TestClient.Response deleteAccount(Login login) {
+    return http.send(HttpMethod.DELETE, "/api/v1/users/me", login.accessToken(),
+        new JsonObject().put("password", login.account().password()), Map.of());
+  }
+
   /** The next mail of {@code kind} sent to {@code to}; other mails stay queued. */
   JsonObject mailTo(String to, String kind) {
     return Waits.take(mails, m -> to.equals(m.getString("to")) && kind.equals(m.getString("kind")),

@@ -50,7 +50,8 @@ public final class AccountRoutes {
     router.patch("/api/v1/users/me").handler(authenticated).handler(body).handler(this::update);
     router.post("/api/v1/users/me/password").handler(authenticated).handler(body)
         .handler(limits.guard(Action.PASSWORD_CHANGE, RateLimiter.caller())).handler(this::changePassword);
-    router.delete("/api/v1/users/me").handler(authenticated).handler(this::delete);
+    router.delete("/api/v1/users/me").handler(authenticated).handler(body)
+        .handler(limits.guard(Action.ACCOUNT_DELETION, RateLimiter.caller())).handler(this::delete);
   }
 
   private void register(RoutingContext ctx) {
@@ -164,7 +165,10 @@ public final class AccountRoutes {
   }
 
   private void delete(RoutingContext ctx) {
-    accounts.delete(AuthUser.of(ctx).userId())
+    JsonInput in = JsonInput.body(ctx);
+    String password = in.requiredString("password", 1, 1024);
+    in.validate();
+    accounts.delete(AuthUser.of(ctx).userId(), password)
         .onSuccess(v -> ctx.response().setStatusCode(204).end())
         .onFailure(ctx::fail);
   }

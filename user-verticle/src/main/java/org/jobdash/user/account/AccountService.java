@@ -7,6 +7,7 @@ import org.jobdash.common.bus.Addresses;
 import org.jobdash.common.bus.UserDeleted;
 import org.jobdash.common.http.ApiException;
 import org.jobdash.user.UserConfig;
+import org.jobdash.user.limit.LoginThrottle;
 import org.jobdash.user.mail.MailOutbox;
 import org.jobdash.user.security.PasswordHasher;
 import org.jobdash.user.security.Secrets;
@@ -28,8 +29,11 @@ public final class AccountService {
   private final PasswordPolicy policy;
   private final MailOutbox mail;
   private final UserConfig config;
+  private final LoginThrottle throttle;
 
-  public AccountService(Vertx vertx, UserRepository users, PasswordHasher hasher, MailOutbox mail, UserConfig config) {
+  public AccountService(Vertx vertx, UserRepository users, PasswordHasher hasher, MailOutbox mail, UserConfig config,
+                        LoginThrottle throttle) {
+    this.throttle = throttle;
     this.vertx = vertx;
     this.users = users;
     this.hasher = hasher;
@@ -130,15 +134,27 @@ public final class AccountService {
     return users.findById(userId).compose(found -> {
       User user = found.orElseThrow(() -> new ApiException.NotFound("No such account"));
       policy.check("newPassword", newPassword, user.email(), user.username());
-      return hasher.matches(currentPassword, user.passwordHash()).compose(ok -> ok
-          ? hasher.hash(newPassword).compose(hash -> users.changePassword(userId, hash, sessionId))
-          : Future.failedFuture(new ApiException.Forbidden("The current password is incorrect")));
+      return checkPassword(user, currentPassword, "The current password is incorrect")
+          .compose(v -> hasher.hash(newPassword))
+          .compose(hash -> users.changePassword(userId, hash, sessionId));
     });
   }
 
-  /** Deletes the account (its sessions, tokens, profile and preferences cascade) and tells every service. */
-  public Future<Void> delete(UUID userId) {
-    return users.delete(userId).compose(deleted -> {
+  /** A password that must be the account's own, counted like a sign-in attempt: a wrong one is a 403. */
+  private Future<Void> checkPassword(User user, String password, String wrong) {
+    return throttle.attempt(LoginThrottle.account(user.id()), () -> hasher.matches(password, user.passwordHash()))
+        .compose(ok -> ok ? Future.<Void>succeededFuture() : Future.failedFuture(new ApiException.Forbidden(wrong)));
+  }
+
+  /**
+   * Deletes the account once its password is given again (its sessions, tokens, profile and preferences
+   * cascade) and tells every service.
+   */
+  public Future<Void> delete(UUID userId, String password) {
+    return users.findById(userId)
+        .compose(found -> checkPassword(found.orElseThrow(() -> new ApiException.NotFound("No such account")),
+            password, "The password is incorrect"))
+        .compose(v -> users.delete(userId)).compose(deleted -> {
       if (!deleted) {
         return Future.failedFuture(new ApiException.NotFound("No such account"));
       }

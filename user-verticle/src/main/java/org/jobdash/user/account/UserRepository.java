@@ -46,21 +46,6 @@ public final class UserRepository {
       + " FROM users u JOIN user_sessions s ON s.user_id = u.id"
       + " WHERE u.id = $1 AND s.id = $2 AND s.revoked_at IS NULL AND s.expires_at > now()";
 
-  /**
-   * Counts a failed login: failures older than the window start again at one; reaching the limit locks the
-   * account. Returns the new count and the lock time.
-   */
-  private static final String RECORD_FAILURE = """
-      UPDATE users SET
-        failed_login_attempts = CASE WHEN last_failed_login_at > now() - $2 * interval '1 second'
-                                     THEN failed_login_attempts + 1 ELSE 1 END,
-        last_failed_login_at = now(),
-        locked_until = CASE WHEN (CASE WHEN last_failed_login_at > now() - $2 * interval '1 second'
-                                       THEN failed_login_attempts + 1 ELSE 1 END) >= $3
-                            THEN now() + $4 * interval '1 second' ELSE locked_until END
-      WHERE id = $1
-      RETURNING failed_login_attempts, locked_until""";
-
   private static final String CHANGE_PASSWORD = """
       WITH u AS (
         UPDATE users SET password_hash = $2, password_changed_at = now() WHERE id = $1 RETURNING id
@@ -171,21 +156,8 @@ public final class UserRepository {
     return pool.preparedQuery(BY_EMAIL).execute(Tuple.of(email)).map(UserRepository::first);
   }
 
-  /** A user's failed logins in the current window, and until when the account is locked (null: it is not). */
-  public record Failures(int attempts, OffsetDateTime lockedUntil) {}
-
   /** The e-mail and username of the user a reset token belongs to, which the new password must not contain. */
   public record ResetOwner(UUID id, String email, String username) {}
-
-  /** Records a failed login: the new count, and the lock when it reached {@code maxFailures}. */
-  public Future<Failures> recordFailure(UUID id, Duration window, int maxFailures, Duration lock) {
-    return pool.preparedQuery(RECORD_FAILURE)
-        .execute(Tuple.of(id, window.toSeconds(), maxFailures, lock.toSeconds()))
-        .map(rows -> {
-          Row row = rows.iterator().next();
-          return new Failures(row.getInteger("failed_login_attempts"), row.getOffsetDateTime("locked_until"));
-        });
-  }
 
   /** Updates the given columns (names from {@link #EDITABLE} only) and returns the new row. */
   public Future<Optional<User>> update(UUID id, Map<String, Object> changes) {
