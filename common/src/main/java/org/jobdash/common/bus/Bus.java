@@ -29,6 +29,10 @@ public final class Bus {
         case RECIPIENT_FAILURE -> switch (reply.failureCode()) {
           case 404 -> new ApiException.NotFound(reply.getMessage());
           case 400 -> new ApiException.Invalid(reply.getMessage());
+          case 403 -> new ApiException.Forbidden(reply.getMessage());
+          case 409 -> new ApiException.Conflict(reply.getMessage());
+          case 413 -> new ApiException.TooLarge(reply.getMessage());
+          case 422 -> new ApiException.Unprocessable(reply.getMessage());
           case 503 -> new ApiException.Unavailable(reply.getMessage());
           default -> new ApiException(502, "upstream", "Upstream failure", address + " failed: " + reply.getMessage(),
               null, null);
