@@ -128,6 +128,7 @@ class ClusterIT {
     }
     // the first user leaves while the AI service is down: its purge must catch up later
     assertThat(journey.deleteAccount(firstToken).status()).isEqualTo(204);
+    journey.assertTokenCreatesNothing(firstToken);
     Thread.sleep(4_000);
     for (UUID id : pending) {
       assertThat(second.http.get("/api/v1/resumes/" + id + "/status", second.accessToken).json()

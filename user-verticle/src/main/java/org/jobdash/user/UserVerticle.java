@@ -10,6 +10,7 @@ import io.vertx.sqlclient.SqlClient;
 import org.jobdash.common.auth.BearerAuth;
 import org.jobdash.common.auth.JwtSettings;
 import org.jobdash.common.auth.JwtVerifier;
+import org.jobdash.common.auth.Revocations;
 import org.jobdash.common.db.Pools;
 import org.jobdash.common.http.ApiException;
 import org.jobdash.common.http.ClientAddress;
@@ -32,6 +33,7 @@ import org.jobdash.user.profile.ProfileRepository;
 import org.jobdash.user.profile.ProfileRoutes;
 import org.jobdash.user.profile.ProfileService;
 import org.jobdash.user.security.PasswordHasher;
+import org.jobdash.user.session.RevocationNotices;
 import org.jobdash.user.session.SessionRepository;
 import org.jobdash.user.session.SessionRoutes;
 import org.jobdash.user.session.SessionService;
@@ -69,8 +71,9 @@ public final class UserVerticle extends VerticleBase {
         Math.max(2, config.database().poolSize() / 2));
     return vertx.executeBlocking(() -> SigningKeys.load(config.jwt())).compose(keys -> {
       AccessTokens accessTokens = new AccessTokens(vertx, keys, config.jwt());
+      Revocations revoked = new Revocations();
       JwtVerifier verifier = new JwtVerifier(vertx, new JwtSettings(config.jwt().issuer(), config.jwt().audience(),
-          null, accessTokens.publicJwks(), 5, 100_000));
+          null, accessTokens.publicJwks(), 5, 100_000), revoked);
       PasswordHasher hasher = new PasswordHasher(deployment.hashing(), config.passwords());
       ClientAddress clientAddress = new ClientAddress(config.http().trustedProxies());
       RateLimiter limits = new RateLimiter(config.rateLimits(), deployment.buckets(), clientAddress);
@@ -78,9 +81,13 @@ public final class UserVerticle extends VerticleBase {
       UserRepository users = new UserRepository(statements);
       SessionRepository sessionRepository = new SessionRepository(statements);
       LoginThrottle throttle = new LoginThrottle(new LoginThrottleRepository(statements), config.rateLimits());
+      DeletionRepository deletionRepository = new DeletionRepository(pool);
+      RevocationNotices revocations = new RevocationNotices(vertx, config.jwt().accessTokenTtl(), sessionRepository,
+          deletionRepository);
       SessionService sessions = new SessionService(users, sessionRepository, hasher, accessTokens, config.sessions(),
-          throttle);
-      AccountService accounts = new AccountService(vertx, users, hasher, new MailOutbox(vertx), config, throttle);
+          throttle, revocations);
+      AccountService accounts = new AccountService(vertx, users, hasher, new MailOutbox(vertx), config, throttle,
+          revocations);
       ProfileService profiles = new ProfileService(new ProfileRepository(statements));
 
       BearerAuth bearer = new BearerAuth(verifier);
@@ -114,10 +121,11 @@ public final class UserVerticle extends VerticleBase {
       new ProfileRoutes(profiles).mount(router, body, authenticated);
       new AdminRoutes(new AdminRepository(pool), users).mount(router, body, authenticated);
 
-      DeletionRelay deletions = new DeletionRelay(vertx, new DeletionRepository(pool), config.deletion().requiredAcks(),
+      DeletionRelay deletions = new DeletionRelay(vertx, deletionRepository, config.deletion().requiredAcks(),
           config.deletion().republishAfter());
-      Future<Void> consumers = new UserBusApi(users, profiles).register(vertx)
-          .compose(v -> deletions.registerAcknowledgements());
+      Future<Void> consumers = new UserBusApi(users, profiles, revocations).register(vertx)
+          .compose(v -> deletions.registerAcknowledgements())
+          .compose(v -> revoked.start(vertx, 2_000));
       if (!"none".equals(config.mail().mode())) {
         consumers = consumers.compose(v -> new Mailer(vertx, config.mail()).register(vertx).completion());
       }

@@ -11,6 +11,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import org.jobdash.common.auth.NativeCrypto;
 import org.jobdash.common.bus.Addresses;
+import org.jobdash.common.bus.SessionsRevoked;
 import org.jobdash.common.config.ConfigLoader;
 import org.jobdash.common.db.DatabaseConfig;
 import org.jobdash.common.db.DatabaseUrl;
@@ -44,6 +45,7 @@ final class UserHarness implements AutoCloseable {
   final Es256Keys keys;
   final LinkedBlockingQueue<JsonObject> mails = new LinkedBlockingQueue<>();
   final LinkedBlockingQueue<JsonObject> deletions = new LinkedBlockingQueue<>();
+  final LinkedBlockingQueue<JsonObject> revocations = new LinkedBlockingQueue<>();
 
   private UserHarness(Vertx vertx, TestClient http, DatabaseUrl database, Pool db, Es256Keys keys) {
     this.vertx = vertx;
@@ -87,6 +89,9 @@ final class UserHarness implements AutoCloseable {
           m -> harness.mails.add(m.body()));
       MessageConsumer<JsonObject> deleted = vertx.eventBus().consumer(Addresses.USER_DELETED,
           m -> harness.deletions.add(m.body()));
+      MessageConsumer<JsonObject> revoked = vertx.eventBus().consumer(Addresses.USER_SESSIONS_REVOKED,
+          m -> harness.revocations.add(m.body()));
+      revoked.completion().await();
       mail.completion().await();
       deleted.completion().await();
       vertx.deployVerticle(UserDeployment.of(vertx, config), new DeploymentOptions().setInstances(2)).await();
@@ -138,6 +143,12 @@ final class UserHarness implements AutoCloseable {
   TestClient.Response deleteAccount(Login login) {
     return http.send(HttpMethod.DELETE, "/api/v1/users/me", login.accessToken(),
         new JsonObject().put("password", login.account().password()), Map.of());
+  }
+
+  /** The next revocation published for {@code userId}; others stay queued. */
+  SessionsRevoked revocationOf(UUID userId) {
+    return SessionsRevoked.fromJson(Waits.take(revocations, m -> userId.toString().equals(m.getString("userId")),
+        "revocation of " + userId));
   }
 
   /** The next mail of {@code kind} sent to {@code to}; other mails stay queued. */

@@ -11,6 +11,7 @@ import org.jobdash.user.limit.LoginThrottle;
 import org.jobdash.user.mail.MailOutbox;
 import org.jobdash.user.security.PasswordHasher;
 import org.jobdash.user.security.Secrets;
+import org.jobdash.user.session.RevocationNotices;
 
 import java.time.Instant;
 import java.util.List;
@@ -30,10 +31,12 @@ public final class AccountService {
   private final MailOutbox mail;
   private final UserConfig config;
   private final LoginThrottle throttle;
+  private final RevocationNotices revocations;
 
   public AccountService(Vertx vertx, UserRepository users, PasswordHasher hasher, MailOutbox mail, UserConfig config,
-                        LoginThrottle throttle) {
+                        LoginThrottle throttle, RevocationNotices revocations) {
     this.throttle = throttle;
+    this.revocations = revocations;
     this.vertx = vertx;
     this.users = users;
     this.hasher = hasher;
@@ -114,8 +117,13 @@ public final class AccountService {
       policy.check("newPassword", newPassword, owner.get().email(), owner.get().username());
       return hasher.hash(newPassword)
           .compose(passwordHash -> users.resetPassword(hash, passwordHash))
-          .compose(done -> done.isPresent() ? Future.<Void>succeededFuture()
-              : Future.failedFuture(ApiException.Invalid.field("token", INVALID_TOKEN)));
+          .compose(done -> {
+            if (done.isEmpty()) {
+              return Future.failedFuture(ApiException.Invalid.field("token", INVALID_TOKEN));
+            }
+            revocations.account(done.get().userId(), done.get().endedSessions());
+            return Future.<Void>succeededFuture();
+          });
     });
   }
 
@@ -136,7 +144,11 @@ public final class AccountService {
       policy.check("newPassword", newPassword, user.email(), user.username());
       return checkPassword(user, currentPassword, "The current password is incorrect")
           .compose(v -> hasher.hash(newPassword))
-          .compose(hash -> users.changePassword(userId, hash, sessionId));
+          .compose(hash -> users.changePassword(userId, hash, sessionId))
+          .map(ended -> {
+            revocations.sessions(userId, ended);
+            return (Void) null;
+          });
     });
   }
 
@@ -158,6 +170,7 @@ public final class AccountService {
       if (!deleted) {
         return Future.failedFuture(new ApiException.NotFound("No such account"));
       }
+      revocations.deleted(userId);
       vertx.eventBus().publish(Addresses.USER_DELETED, new UserDeleted(userId, Instant.now()).toJson());
       return Future.<Void>succeededFuture();
     });

@@ -8,6 +8,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import org.jobdash.user.session.SessionRepository;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -54,9 +55,11 @@ public final class UserRepository {
         FROM u WHERE user_sessions.user_id = u.id AND user_sessions.revoked_at IS NULL
           AND user_sessions.id IS DISTINCT FROM $3
         RETURNING user_sessions.id
+      ), t AS (
+        UPDATE refresh_tokens SET revoked_at = now(), revoked_reason = 'password_changed'
+        FROM s WHERE refresh_tokens.session_id = s.id AND refresh_tokens.revoked_at IS NULL
       )
-      UPDATE refresh_tokens SET revoked_at = now(), revoked_reason = 'password_changed'
-      FROM s WHERE refresh_tokens.session_id = s.id AND refresh_tokens.revoked_at IS NULL""";
+      SELECT id FROM s""";
 
   /** Deletes the account (its rows cascade) and records the deletion for the other services, atomically. */
   private static final String DELETE = """
@@ -109,7 +112,7 @@ public final class UserRepository {
         UPDATE refresh_tokens SET revoked_at = now(), revoked_reason = 'password_reset'
         FROM s WHERE refresh_tokens.session_id = s.id AND refresh_tokens.revoked_at IS NULL
       )
-      SELECT id FROM u""";
+      SELECT id, ARRAY(SELECT id FROM s) AS sessions FROM u""";
 
   private static final String SET_SUBSCRIPTION = "UPDATE users SET subscription_tier = $2, subscription_expires_at = $3"
       + " WHERE id = $1 RETURNING " + User.COLUMNS;
@@ -181,10 +184,14 @@ public final class UserRepository {
     return pool.preparedQuery(sql.toString()).execute(Tuple.from(values)).map(UserRepository::first);
   }
 
-  /** Sets a new password hash and ends every session but {@code keepSession}, in one statement. */
-  public Future<Void> changePassword(UUID id, String passwordHash, UUID keepSession) {
-    return pool.preparedQuery(CHANGE_PASSWORD).execute(Tuple.of(id, passwordHash, keepSession)).mapEmpty();
+  /** Sets a new password hash and ends every session but {@code keepSession}, in one statement; returns those ended. */
+  public Future<List<UUID>> changePassword(UUID id, String passwordHash, UUID keepSession) {
+    return pool.preparedQuery(CHANGE_PASSWORD).execute(Tuple.of(id, passwordHash, keepSession))
+        .map(SessionRepository::ids);
   }
+
+  /** A reset's account and the sessions it ended. */
+  public record Reset(UUID userId, List<UUID> endedSessions) {}
 
   public Future<Boolean> delete(UUID id) {
     return pool.preparedQuery(DELETE).execute(Tuple.of(id)).map(rows -> rows.rowCount() > 0);
@@ -217,9 +224,15 @@ public final class UserRepository {
   }
 
   /** Applies a reset; empty when the token was used meanwhile (only one of two concurrent resets wins). */
-  public Future<Optional<UUID>> resetPassword(byte[] tokenHash, String passwordHash) {
-    return pool.preparedQuery(RESET_PASSWORD).execute(Tuple.of(tokenHash, passwordHash))
-        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getUUID(0)));
+  public Future<Optional<Reset>> resetPassword(byte[] tokenHash, String passwordHash) {
+    return pool.preparedQuery(RESET_PASSWORD).execute(Tuple.of(tokenHash, passwordHash)).map(rows -> {
+      if (rows.size() == 0) {
+        return Optional.empty();
+      }
+      Row row = rows.iterator().next();
+      UUID[] sessions = row.getArrayOfUUIDs("sessions");
+      return Optional.of(new Reset(row.getUUID("id"), sessions == null ? List.of() : List.of(sessions)));
+    });
   }
 
   public Future<Optional<User>> setSubscription(UUID id, String tier, OffsetDateTime expiresAt) {

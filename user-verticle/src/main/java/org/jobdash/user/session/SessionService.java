@@ -42,10 +42,13 @@ public final class SessionService {
   private final AccessTokens accessTokens;
   private final UserConfig.Sessions config;
   private final LoginThrottle throttle;
+  private final RevocationNotices revocations;
 
   public SessionService(UserRepository users, SessionRepository sessions, PasswordHasher hasher,
-                        AccessTokens accessTokens, UserConfig.Sessions config, LoginThrottle throttle) {
+                        AccessTokens accessTokens, UserConfig.Sessions config, LoginThrottle throttle,
+                        RevocationNotices revocations) {
     this.throttle = throttle;
+    this.revocations = revocations;
     this.users = users;
     this.sessions = sessions;
     this.hasher = hasher;
@@ -99,7 +102,7 @@ public final class SessionService {
           boolean lostRace = !r.rotated() && !r.revoked() && !r.expired() && !r.sessionEnded();
           if (r.previouslyUsed() || lostRace || (r.rotated() && !r.userActive())) {
             String reason = r.rotated() ? "account_disabled" : "refresh_token_reuse";
-            return sessions.revoke(r.userId(), r.sessionId(), reason).compose(x -> Future.failedFuture(
+            return revokeOne(r.userId(), r.sessionId(), reason).compose(x -> Future.failedFuture(
                 new ApiException.Unauthorized(r.rotated() ? "The account is disabled"
                     : "The refresh token was already used; the session has been revoked")));
           }
@@ -108,11 +111,24 @@ public final class SessionService {
   }
 
   public Future<Void> logout(UUID userId, UUID sessionId) {
-    return sessions.revoke(userId, sessionId, "logout").mapEmpty();
+    return revokeOne(userId, sessionId, "logout").mapEmpty();
   }
 
+  /** Ends every session of the caller; their tokens are refused everywhere. Returns how many ended. */
   public Future<Long> logoutAll(UUID userId) {
-    return sessions.revokeAll(userId, null, "logout_all");
+    return sessions.revokeAll(userId, null, "logout_all").map(ended -> {
+      revocations.account(userId, ended);
+      return (long) ended.size();
+    });
+  }
+
+  /** Ends one session and tells every service to refuse its tokens; false when there was none to end. */
+  private Future<Boolean> revokeOne(UUID userId, UUID sessionId, String reason) {
+    return sessions.revoke(userId, sessionId, reason).onSuccess(ended -> {
+      if (ended) {
+        revocations.sessions(userId, List.of(sessionId));
+      }
+    });
   }
 
   public Future<List<SessionRepository.SessionView>> list(UUID userId) {
@@ -120,7 +136,7 @@ public final class SessionService {
   }
 
   public Future<Void> end(UUID userId, UUID sessionId) {
-    return sessions.revoke(userId, sessionId, "revoked_by_user").compose(ended -> ended
+    return revokeOne(userId, sessionId, "revoked_by_user").compose(ended -> ended
         ? Future.<Void>succeededFuture() : Future.failedFuture(new ApiException.NotFound("No such session")));
   }
 
