@@ -9,6 +9,7 @@ import org.jobdash.user.limit.RateLimits;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /** The user service's settings, built once from its merged configuration section. */
 public record UserConfig(
@@ -38,7 +39,10 @@ public record UserConfig(
   public record Sessions(Duration sessionTtl, Duration refreshTokenTtl, Duration resetTokenTtl,
                          Duration verificationTokenTtl) {}
 
-  /** {@code log} (dev: mails go to the log), {@code smtp}, or {@code none} (another process sends them). */
+  /**
+   * {@code log} (the embedded default only: mails go to the log), {@code smtp}, or {@code none} (another process
+   * sends them, or nothing is configured: see {@link #mailMode}).
+   */
   public record Mail(String mode, String from, String smtpHost, int smtpPort, String smtpUser, String smtpPassword,
                      boolean smtpStartTls, String verifyUrl, String resetUrl) {}
 
@@ -72,9 +76,9 @@ public record UserConfig(
             Duration.ofMinutes(s.getLong("resetTokenTtlMinutes", 60L)),
             Duration.ofHours(s.getLong("verificationTokenTtlHours", 48L))),
         new Mail(
-            mail.getString("mode", "log"),
+            mailMode(blankToNull(mail.getString("mode")), blankToNull(mail.getString("smtpHost"))),
             mail.getString("from", "Job Dashboard <no-reply@jobdash.local>"),
-            mail.getString("smtpHost", "localhost"),
+            Objects.requireNonNullElse(blankToNull(mail.getString("smtpHost")), "localhost"),
             mail.getInteger("smtpPort", 587),
             blankToNull(mail.getString("smtpUser")),
             blankToNull(mail.getString("smtpPassword")),
@@ -88,6 +92,17 @@ public record UserConfig(
                 new JsonArray().add("resume").add("ai")).stream().map(String::valueOf).toList(),
             Duration.ofSeconds(json.getJsonObject("deletion", new JsonObject()).getLong("republishSeconds", 30L))),
         RateLimits.from(json.getJsonObject("rateLimits", new JsonObject())));
+  }
+
+  /**
+   * The mail mode as set; unset, {@code smtp} when an SMTP host is configured, else {@code none}. The launcher sets
+   * {@code log} (links with their tokens in the log) on the embedded default only.
+   */
+  static String mailMode(String mode, String smtpHost) {
+    if (mode != null) {
+      return mode;
+    }
+    return smtpHost != null ? "smtp" : "none";
   }
 
   private static String blankToNull(String s) {

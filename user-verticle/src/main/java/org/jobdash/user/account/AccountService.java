@@ -15,7 +15,6 @@ import org.jobdash.user.session.RevocationNotices;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -47,8 +46,8 @@ public final class AccountService {
 
   public Future<User> register(String email, String username, String password, String fullName) {
     policy.check("password", password, email, username);
-    List<String> roles = config.bootstrapAdmins().contains(email.toLowerCase(Locale.ROOT))
-        ? List.of("user", "admin") : List.of("user");
+    // a bootstrap admin becomes one when the address is verified (verifyEmail), never before
+    List<String> roles = List.of("user");
     Secrets.Token verification = Secrets.newToken();
     return hasher.hash(password)
         .compose(hash -> users.register(email, username, hash, fullName, roles, verification.hash(),
@@ -73,7 +72,7 @@ public final class AccountService {
     if (!Secrets.looksLikeToken(token)) {
       return Future.failedFuture(ApiException.Invalid.field("token", INVALID_TOKEN));
     }
-    return users.verifyEmail(Secrets.sha256(token)).compose(userId -> userId.isPresent()
+    return users.verifyEmail(Secrets.sha256(token), config.bootstrapAdmins()).compose(userId -> userId.isPresent()
         ? Future.<Void>succeededFuture()
         : Future.failedFuture(ApiException.Invalid.field("token", INVALID_TOKEN)));
   }

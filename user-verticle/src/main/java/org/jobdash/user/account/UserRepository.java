@@ -79,7 +79,9 @@ public final class UserRepository {
         WHERE token_hash = $1 AND verified_at IS NULL AND expires_at > now()
         RETURNING user_id, email
       )
-      UPDATE users u SET email_verified = true, email_verified_at = now()
+      UPDATE users u SET email_verified = true, email_verified_at = now(),
+        roles = CASE WHEN lower(u.email) = ANY($2::text[]) AND NOT 'admin' = ANY(u.roles)
+                     THEN array_append(u.roles, 'admin') ELSE u.roles END
       FROM v WHERE u.id = v.user_id AND lower(u.email) = lower(v.email)
       RETURNING u.id""";
 
@@ -202,9 +204,14 @@ public final class UserRepository {
         .mapEmpty();
   }
 
-  /** Marks the e-mail of the token's user verified; empty when the token is unknown, used or expired. */
-  public Future<Optional<UUID>> verifyEmail(byte[] tokenHash) {
-    return pool.preparedQuery(VERIFY_EMAIL).execute(Tuple.of(tokenHash))
+  /**
+   * Marks the e-mail of the token's user verified, granting {@code admin} when the address is one of
+   * {@code bootstrapAdmins} (lower-cased): only a verified address is an operator. Empty when the token is unknown,
+   * used or expired.
+   */
+  public Future<Optional<UUID>> verifyEmail(byte[] tokenHash, List<String> bootstrapAdmins) {
+    return pool.preparedQuery(VERIFY_EMAIL)
+        .execute(Tuple.of(tokenHash).addArrayOfString(bootstrapAdmins.toArray(String[]::new)))
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getUUID(0)));
   }
 
