@@ -119,7 +119,7 @@ public final class UserVerticle extends VerticleBase {
       new AccountRoutes(accounts, clientAddress, limits).mount(router, body, authenticated, bearer);
       new SessionRoutes(sessions, clientAddress, limits).mount(router, body, authenticated);
       new ProfileRoutes(profiles).mount(router, body, authenticated);
-      new AdminRoutes(new AdminRepository(pool), users).mount(router, body, authenticated);
+      new AdminRoutes(new AdminRepository(pool), users, accounts).mount(router, body, authenticated);
 
       DeletionRelay deletions = new DeletionRelay(vertx, deletionRepository, config.deletion().requiredAcks(),
           config.deletion().republishAfter());

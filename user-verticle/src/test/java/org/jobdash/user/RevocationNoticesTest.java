@@ -6,6 +6,7 @@ import org.jobdash.common.bus.Addresses;
 import org.jobdash.common.bus.Bus;
 import org.jobdash.common.bus.SessionsRevoked;
 import org.jobdash.common.testing.BlockedThreadGuard;
+import org.jobdash.common.testing.TestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,11 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(BlockedThreadGuard.class)
 class RevocationNoticesTest {
 
+  static final String ADMIN = UserHarness.unique("ops") + "@example.com";
   static UserHarness h;
 
   @BeforeAll
   static void start() {
-    h = UserHarness.start();
+    h = UserHarness.start(ADMIN);
   }
 
   @AfterAll
@@ -79,6 +81,34 @@ class RevocationNoticesTest {
     SessionsRevoked revoked = h.revocationOf(l.account().id());
     assertThat(revoked.sessionIds()).containsExactly(l.sessionId());
     assertThat(revoked.issuedBefore()).isNotNull();
+  }
+
+  @Test
+  void disablingAnAccountEndsItsSessionsAndRevokesItsTokens() {
+    UserHarness.Login admin = h.login(h.verified(h.register(ADMIN)));
+    UserHarness.Login user = h.registerAndLogin();
+    TestClient.Response disabled = h.http.put("/api/v1/admin/users/" + user.account().id() + "/status",
+        new JsonObject().put("active", false), admin.accessToken());
+    assertThat(disabled.status()).as(disabled.toString()).isEqualTo(200);
+    assertThat(disabled.json().getBoolean("active")).isFalse();
+
+    SessionsRevoked revoked = h.revocationOf(user.account().id());
+    assertThat(revoked.sessionIds()).containsExactly(user.sessionId());
+    assertThat(revoked.issuedBefore()).isNotNull();
+    assertThat(h.http.get("/api/v1/users/me", user.accessToken()).status()).isEqualTo(401);
+    assertThat(h.http.post("/api/v1/auth/refresh", new JsonObject().put("refreshToken", user.refreshToken()), null)
+        .status()).isEqualTo(401);
+    assertThat(h.http.post("/api/v1/auth/login", new JsonObject().put("login", user.account().email())
+        .put("password", user.account().password()), null).status()).isEqualTo(403);
+
+    assertThat(h.http.put("/api/v1/admin/users/" + user.account().id() + "/status", new JsonObject(),
+        admin.accessToken()).status()).isEqualTo(400);
+    assertThat(h.http.put("/api/v1/admin/users/" + user.account().id() + "/status",
+        new JsonObject().put("active", true), user.accessToken()).status()).isEqualTo(401);
+    assertThat(h.http.put("/api/v1/admin/users/" + user.account().id() + "/status",
+        new JsonObject().put("active", true), admin.accessToken()).json().getBoolean("active")).isTrue();
+    assertThat(h.http.post("/api/v1/auth/login", new JsonObject().put("login", user.account().email())
+        .put("password", user.account().password()), null).status()).isEqualTo(200);
   }
 
   @Test

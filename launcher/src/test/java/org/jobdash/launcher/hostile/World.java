@@ -40,18 +40,22 @@ record World(Account owner, Account other, Account admin, Account loginTarget, M
   static final String JOB = "Emergency department registered nurse: triage, patient assessment, medication "
       + "administration, BLS and ACLS certification, teamwork.";
 
-  /** Operations that end their caller's sessions or account: each gets an account of its own. */
+  /**
+   * Operations that end their caller's sessions or account, or (an operator's) the account they name: each gets an
+   * account of its own.
+   */
   static final Set<String> THROWAWAY = Set.of("POST /api/v1/auth/logout", "POST /api/v1/auth/logout-all",
-      "DELETE /api/v1/auth/sessions/{id}", "POST /api/v1/users/me/password", "DELETE /api/v1/users/me");
+      "DELETE /api/v1/auth/sessions/{id}", "POST /api/v1/users/me/password", "DELETE /api/v1/users/me",
+      "PUT /api/v1/admin/users/{id}/status");
 
   record Account(UUID id, String email, String username, String accessToken, UUID sessionId) {}
 
   /** The account an operation's valid requests are made as. */
   Account caller(String operation) {
-    if (throwaway.containsKey(operation)) {
-      return throwaway.get(operation);
+    if (operation.contains(" /api/v1/admin/")) {
+      return admin;
     }
-    return operation.contains(" /api/v1/admin/") ? admin : owner;
+    return throwaway.getOrDefault(operation, owner);
   }
 
   /** Registers, logs in and creates everything, through {@code http} (the gateway). */

@@ -158,6 +158,20 @@ public final class AccountService {
   }
 
   /**
+   * Enables or disables an account (an operator's act). Disabling ends every session, and every service refuses
+   * the account's tokens from now on.
+   */
+  public Future<User> setActive(UUID userId, boolean active) {
+    return users.setActive(userId, active).map(found -> {
+      UserRepository.ActiveChange change = found.orElseThrow(() -> new ApiException.NotFound("No such user"));
+      if (!active) {
+        revocations.account(userId, change.endedSessions());
+      }
+      return change.user();
+    });
+  }
+
+  /**
    * Deletes the account once its password is given again (its sessions, tokens, profile and preferences
    * cascade) and tells every service.
    */

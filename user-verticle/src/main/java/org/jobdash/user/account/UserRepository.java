@@ -116,6 +116,20 @@ public final class UserRepository {
       )
       SELECT id, ARRAY(SELECT id FROM s) AS sessions FROM u""";
 
+  /** Enables or disables an account; disabling ends every session and revokes its tokens, in one statement. */
+  private static final String SET_ACTIVE = """
+      WITH u AS (
+        UPDATE users SET is_active = $2 WHERE id = $1 RETURNING %s
+      ), s AS (
+        UPDATE user_sessions SET revoked_at = now(), revoked_reason = 'account_disabled'
+        FROM u WHERE NOT $2 AND user_sessions.user_id = u.id AND user_sessions.revoked_at IS NULL
+        RETURNING user_sessions.id
+      ), t AS (
+        UPDATE refresh_tokens SET revoked_at = now(), revoked_reason = 'account_disabled'
+        FROM s WHERE refresh_tokens.session_id = s.id AND refresh_tokens.revoked_at IS NULL
+      )
+      SELECT u.*, ARRAY(SELECT id FROM s) AS ended_sessions FROM u""".formatted(User.COLUMNS);
+
   private static final String SET_SUBSCRIPTION = "UPDATE users SET subscription_tier = $2, subscription_expires_at = $3"
       + " WHERE id = $1 RETURNING " + User.COLUMNS;
 
@@ -239,6 +253,20 @@ public final class UserRepository {
       Row row = rows.iterator().next();
       UUID[] sessions = row.getArrayOfUUIDs("sessions");
       return Optional.of(new Reset(row.getUUID("id"), sessions == null ? List.of() : List.of(sessions)));
+    });
+  }
+
+  /** An account enabled or disabled, and the sessions disabling it ended. */
+  public record ActiveChange(User user, List<UUID> endedSessions) {}
+
+  public Future<Optional<ActiveChange>> setActive(UUID id, boolean active) {
+    return pool.preparedQuery(SET_ACTIVE).execute(Tuple.of(id, active)).map(rows -> {
+      if (rows.size() == 0) {
+        return Optional.empty();
+      }
+      Row row = rows.iterator().next();
+      UUID[] ended = row.getArrayOfUUIDs("ended_sessions");
+      return Optional.of(new ActiveChange(User.from(row), ended == null ? List.of() : List.of(ended)));
     });
   }
 

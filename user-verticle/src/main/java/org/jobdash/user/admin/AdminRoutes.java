@@ -9,23 +9,29 @@ import org.jobdash.common.auth.BearerAuth;
 import org.jobdash.common.http.ApiException;
 import org.jobdash.common.http.JsonInput;
 import org.jobdash.common.http.ServiceRouter;
+import org.jobdash.user.account.AccountService;
 import org.jobdash.user.account.UserRepository;
 
 import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.UUID;
 
-/** {@code /api/v1/admin}: operator views and subscription management, for the {@code admin} role only. */
+/**
+ * {@code /api/v1/admin}: operator views, subscription management and disabling accounts, for the {@code admin} role
+ * only.
+ */
 public final class AdminRoutes {
 
   private static final Set<String> TIERS = Set.of("free", "basic", "premium", "enterprise");
 
   private final AdminRepository admin;
   private final UserRepository users;
+  private final AccountService accounts;
 
-  public AdminRoutes(AdminRepository admin, UserRepository users) {
+  public AdminRoutes(AdminRepository admin, UserRepository users, AccountService accounts) {
     this.admin = admin;
     this.users = users;
+    this.accounts = accounts;
   }
 
   /** @param body the JSON body handler, mounted after the token and role checks */
@@ -35,6 +41,21 @@ public final class AdminRoutes {
     router.get("/api/v1/admin/users").handler(authenticated).handler(adminOnly).handler(this::searchUsers);
     router.put("/api/v1/admin/users/:id/subscription").handler(authenticated).handler(adminOnly).handler(body)
         .handler(this::setSubscription);
+    router.put("/api/v1/admin/users/:id/status").handler(authenticated).handler(adminOnly).handler(body)
+        .handler(this::setStatus);
+  }
+
+  private void setStatus(RoutingContext ctx) {
+    UUID id = JsonInput.pathUuid(ctx, "id");
+    JsonInput in = JsonInput.body(ctx);
+    Boolean active = in.optionalBoolean("active");
+    if (active == null && in.raw().getValue("active") == null) {
+      in.error("active", "is required");
+    }
+    in.validate();
+    accounts.setActive(id, active)
+        .onSuccess(user -> ServiceRouter.json(ctx, 200, user.toJson()))
+        .onFailure(ctx::fail);
   }
 
   private void activeSessions(RoutingContext ctx) {
