@@ -2,12 +2,14 @@ package org.jobdash.ai;
 
 import io.vertx.core.json.JsonObject;
 import org.jobdash.common.auth.JwtSettings;
-import org.jobdash.common.config.ConfigLoader;
+import org.jobdash.common.config.ServiceSettings;
+import org.jobdash.common.config.Settings;
 import org.jobdash.common.db.DatabaseConfig;
 import org.jobdash.common.http.HttpSettings;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /** The AI service's settings, built once from its merged configuration section. */
@@ -45,30 +47,30 @@ public record AiConfig(
   public record Providers(Remote openai, Remote anthropic, int maxRetries, long initialBackoffMs, long maxBackoffMs,
                           int breakerMaxFailures, long breakerResetMs) {}
 
-  /** The classpath resource with every default of the {@code ai} section, once. */
-  public static final String DEFAULTS = "jobdash/ai.json";
-
-  /** The {@code ai} section with every setting at its default (a copy: callers may merge into it). */
-  public static JsonObject defaults() {
-    return ConfigLoader.resource(DEFAULTS);
-  }
+  /** The section, every default once ({@code jobdash/ai.json}) and the environment variables that set it. */
+  public static final ServiceSettings SETTINGS = new ServiceSettings("ai", Map.of(
+      "AI_SERVICE_DATABASE_URL", "database.url",
+      "AI_SERVICE_PORT", "http.port",
+      "JWKS_URL", "jwt.jwksUrl",
+      "OPENAI_API_KEY", "providers.openai.apiKey",
+      "ANTHROPIC_API_KEY", "providers.anthropic.apiKey"));
 
   /**
-   * The settings of a merged {@code ai} section (see {@link #defaults}). Nothing falls back to a value of its own: a
+   * The settings of a merged {@code ai} section (see {@link #SETTINGS}). Nothing falls back to a value of its own: a
    * setting missing from the section is an error naming it.
    */
   public static AiConfig from(JsonObject json) {
-    Section ai = new Section("ai", json);
-    Section inference = ai.section("inference");
-    Section limits = ai.section("limits");
-    Section providers = ai.section("providers");
-    Section openai = providers.section("openai");
-    Section anthropic = providers.section("anthropic");
-    Section http = ai.section("http");
+    Settings ai = SETTINGS.read(json);
+    Settings inference = ai.section("inference");
+    Settings limits = ai.section("limits");
+    Settings providers = ai.section("providers");
+    Settings openai = providers.section("openai");
+    Settings anthropic = providers.section("anthropic");
+    Settings http = ai.section("http");
     int threads = inference.integer("threads");
     return new AiConfig(
         HttpSettings.from(http.json(), http.integer("port")),
-        DatabaseConfig.from("ai.database.url (AI_SERVICE_DATABASE_URL)", ai.section("database").json()),
+        DatabaseConfig.from(SETTINGS.describe("database.url"), ai.section("database").json()),
         JwtSettings.from(ai.section("jwt").json()),
         new Inference(
             // 0: one thread per core
@@ -118,66 +120,5 @@ public record AiConfig(
           + ("optimizer".equals(key) ? ", anthropic" : "") + " (was '" + value + "')");
     }
     return v;
-  }
-
-  /**
-   * The section read strictly, by dotted path: a setting missing or of the wrong type is an error naming it (the
-   * reader the other services' configurations use as well, kept here until it is shared in common).
-   */
-  private record Section(String path, JsonObject json) {
-
-    Section section(String key) {
-      Object v = present(key);
-      if (!(v instanceof JsonObject o)) {
-        throw wrongType(key, "an object", v);
-      }
-      return new Section(path + "." + key, o);
-    }
-
-    int integer(String key) {
-      long v = whole(key);
-      if (v != (int) v) {
-        throw new IllegalArgumentException("setting " + path + "." + key + " is too large: " + v);
-      }
-      return (int) v;
-    }
-
-    long whole(String key) {
-      Object v = present(key);
-      if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
-        throw wrongType(key, "a whole number", v);
-      }
-      return n.longValue();
-    }
-
-    /** A text setting that is set (not null, not blank). */
-    String text(String key) {
-      String v = nullableText(key);
-      if (v == null || v.isBlank()) {
-        throw wrongType(key, "text", v);
-      }
-      return v;
-    }
-
-    /** A text setting that may be null (nothing configured); it must be there all the same. */
-    String nullableText(String key) {
-      Object v = present(key);
-      if (v != null && !(v instanceof String)) {
-        throw wrongType(key, "text", v);
-      }
-      return (String) v;
-    }
-
-    private Object present(String key) {
-      if (!json.containsKey(key)) {
-        throw new IllegalArgumentException("missing setting " + path + "." + key);
-      }
-      return json.getValue(key);
-    }
-
-    private IllegalArgumentException wrongType(String key, String expected, Object actual) {
-      return new IllegalArgumentException("setting " + path + "." + key + " must be " + expected + ", not "
-          + (actual == null ? "null" : "'" + actual + "'"));
-    }
   }
 }

@@ -5,7 +5,6 @@ import io.vertx.core.json.JsonObject;
 import org.jobdash.ai.model.EmbeddingBatcher;
 import org.jobdash.ai.model.MiniLm;
 import org.jobdash.ai.provider.RemoteCaller;
-import org.jobdash.common.config.ConfigLoader;
 import org.jobdash.common.http.ServiceRouter;
 import org.jobdash.common.work.BoundedWorker;
 
@@ -21,10 +20,8 @@ public record AiDeployment(AiConfig config, BoundedWorker inference, EmbeddingBa
                            BoundedWorker decoding, BoundedWorker jsonParsing) implements Supplier<AiVerticle> {
 
   public static AiDeployment of(Vertx vertx, JsonObject section) {
-    // the module's defaults under what the launcher merged: its jobdash-defaults.json does not carry every AI setting
-    JsonObject merged = AiConfig.defaults();
-    ConfigLoader.deepMerge(merged, section);
-    AiConfig config = AiConfig.from(merged);
+    // the deployment may be given only some settings (a test, an embedder): the module's defaults hold the rest
+    AiConfig config = AiConfig.from(AiConfig.SETTINGS.withDefaults(section));
     AiConfig.Inference settings = config.inference();
     BoundedWorker inference = new BoundedWorker(vertx, "inference", settings.threads(), settings.queueSize(), 120);
     return new AiDeployment(config, inference,

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AiConfigTest {
 
   private static JsonObject section() {
-    JsonObject section = AiConfig.defaults();
+    JsonObject section = AiConfig.SETTINGS.defaults();
     section.getJsonObject("database").put("url", "postgresql://ai:secret@127.0.0.1:5432/ai_service_db");
     return section;
   }
@@ -37,8 +37,8 @@ class AiConfigTest {
 
   @Test
   void eachCallGetsItsOwnCopyOfTheDefaults() {
-    AiConfig.defaults().getJsonObject("inference").put("queueSize", 1);
-    assertThat(AiConfig.defaults().getJsonObject("inference").getInteger("queueSize")).isEqualTo(64);
+    AiConfig.SETTINGS.defaults().getJsonObject("inference").put("queueSize", 1);
+    assertThat(AiConfig.SETTINGS.defaults().getJsonObject("inference").getInteger("queueSize")).isEqualTo(64);
   }
 
   @Test

@@ -57,7 +57,7 @@ final class AiHarness implements AutoCloseable {
 
   /**
    * Deploys {@code instances} verticles on {@code url}, configured with the module's defaults ({@link
-   * AiConfig#defaults}), the harness's own settings, then {@code overrides}.
+   * AiConfig#SETTINGS}), the harness's own settings, then {@code overrides}.
    */
   static AiHarness start(DatabaseUrl url, JsonObject overrides, int instances) {
     int port = TestClient.freePort();
@@ -65,7 +65,7 @@ final class AiHarness implements AutoCloseable {
     NativeCrypto.install();
     Vertx vertx = Vertx.vertx();
     TestTokens tokens = new TestTokens(vertx);
-    JsonObject config = AiConfig.defaults();
+    JsonObject config = AiConfig.SETTINGS.defaults();
     ConfigLoader.deepMerge(config, new JsonObject()
         .put("http", new JsonObject().put("host", "127.0.0.1").put("port", port))
         .put("database", new JsonObject().put("url", url.toUrl()).put("poolSize", 8))

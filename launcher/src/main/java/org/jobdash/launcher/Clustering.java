@@ -5,10 +5,11 @@ import com.hazelcast.config.JoinConfig;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import org.jobdash.common.config.Settings;
+import org.jobdash.common.text.Text;
 
 /**
  * The Hazelcast cluster of the services' processes. Hazelcast's default discovery (multicast, cloud
@@ -19,28 +20,30 @@ final class Clustering {
 
   private Clustering() {}
 
-  static VertxBuilder clustered(VertxBuilder builder, VertxOptions options, JsonObject cluster) {
-    String iface = cluster.getString("interface", "127.0.0.1");
+  /** @param json the merged {@code cluster} section, read strictly (its defaults are in the launcher's file) */
+  static VertxBuilder clustered(VertxBuilder builder, VertxOptions options, JsonObject json) {
+    Settings cluster = Settings.of("cluster", json);
+    String iface = cluster.text("interface");
     System.setProperty("hazelcast.local.localAddress", iface);
     System.setProperty("hazelcast.logging.type", "slf4j");
     System.setProperty("hazelcast.phone.home.enabled", "false");
     Config hazelcast = ConfigUtil.loadConfig();
-    hazelcast.setClusterName(cluster.getString("name", "jobdash"));
+    hazelcast.setClusterName(cluster.text("name"));
     hazelcast.setProperty("hazelcast.discovery.enabled", "false");
     ClusterBuckets.prepare(hazelcast);
-    hazelcast.getNetworkConfig().setPort(cluster.getInteger("port", 5701)).setPortAutoIncrement(true);
+    hazelcast.getNetworkConfig().setPort(cluster.integer("port")).setPortAutoIncrement(true);
     hazelcast.getNetworkConfig().getInterfaces().setEnabled(true).addInterface(iface);
     JoinConfig join = hazelcast.getNetworkConfig().getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
     join.getTcpIpConfig().setEnabled(true);
-    for (Object member : cluster.getJsonArray("members", new JsonArray().add("127.0.0.1"))) {
-      join.getTcpIpConfig().addMember(String.valueOf(member));
+    for (String member : cluster.texts("members")) {
+      join.getTcpIpConfig().addMember(member);
     }
     EventBusOptions eventBus = options.getEventBusOptions()
-        .setHost(cluster.getString("eventBusHost", iface))
-        .setPort(cluster.getInteger("eventBusPort", 0));
-    String publicHost = cluster.getString("eventBusPublicHost");
+        .setHost(cluster.text("eventBusHost"))
+        .setPort(cluster.integer("eventBusPort"));
+    String publicHost = Text.blankToNull(cluster.nullableText("eventBusPublicHost"));
     if (publicHost != null) {
       eventBus.setClusterPublicHost(publicHost);
     }

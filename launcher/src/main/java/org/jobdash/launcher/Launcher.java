@@ -11,6 +11,7 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import org.jobdash.common.auth.NativeCrypto;
+import org.jobdash.common.config.Settings;
 import org.jobdash.common.db.DatabaseUrl;
 import org.jobdash.common.db.EmbeddedDatabase;
 import org.jobdash.common.db.Migrations;
@@ -88,13 +89,13 @@ public final class Launcher {
     for (Service s : services) {
       String url = config.getJsonObject(s.key).getJsonObject("database").getString("url");
       if (url != null && !url.isBlank()) {
-        urls.put(s, DatabaseUrl.parse(s.key + ".database.url (" + s.urlVariable + ")", url));
+        urls.put(s, DatabaseUrl.parse(s.settings.describe("database.url"), url));
       }
     }
     if (urls.size() < services.size()) {
-      JsonObject e = config.getJsonObject("embedded");
-      Path dataDir = Path.of(e.getString("dataDir", "./data"));
-      embedded[0] = EmbeddedDatabase.start(dataDir.resolve("postgres"), e.getInteger("port", 0), Map.of());
+      Settings e = Settings.of("embedded", config.getJsonObject("embedded"));
+      Path dataDir = Path.of(e.text("dataDir"));
+      embedded[0] = EmbeddedDatabase.start(dataDir.resolve("postgres"), e.integer("port"), Map.of());
       for (Service s : services) {
         if (!urls.containsKey(s)) {
           urls.put(s, embedded[0].database(s.database));
@@ -133,7 +134,7 @@ public final class Launcher {
     Vertx vertx;
     try {
       vertx = clustered
-          ? Clustering.clustered(builder, options(), config.getJsonObject("cluster", new JsonObject()))
+          ? Clustering.clustered(builder, options(), config.getJsonObject("cluster"))
               .buildClustered().await()
           : builder.build();
     } catch (Exception e) {
@@ -154,7 +155,7 @@ public final class Launcher {
           section.getJsonObject("mail").put("mode", "log");
         }
         section.getJsonObject("database").put("url", urls.get(s).toUrl());
-        int instances = section.getInteger("instances", 0);
+        int instances = s.settings.read(section).integer("instances");
         if (instances <= 0) {
           instances = Runtime.getRuntime().availableProcessors();
         }

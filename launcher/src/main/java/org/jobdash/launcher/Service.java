@@ -3,8 +3,12 @@ package org.jobdash.launcher;
 import io.vertx.core.Deployable;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import org.jobdash.ai.AiConfig;
 import org.jobdash.ai.AiDeployment;
+import org.jobdash.common.config.ServiceSettings;
+import org.jobdash.resume.ResumeConfig;
 import org.jobdash.resume.ResumeDeployment;
+import org.jobdash.user.UserConfig;
 import org.jobdash.user.UserDeployment;
 
 import java.util.Locale;
@@ -12,25 +16,25 @@ import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
- * The services the launcher can run: their configuration section, database, and the deployment that builds their
- * shared parts once from the section and supplies their verticle instances.
+ * The services the launcher can run: their settings (section, defaults, variables), database, and the deployment
+ * that builds their shared parts once from the section and supplies their verticle instances.
  */
 enum Service {
-  USER("user", "user_service_db", "USER_SERVICE_DATABASE_URL",
+  USER(UserConfig.SETTINGS, "user_service_db",
       (vertx, section) -> UserDeployment.of(vertx, section, ClusterBuckets.of(vertx))),
-  RESUME("resume", "resume_service_db", "RESUME_SERVICE_DATABASE_URL", ResumeDeployment::of),
-  AI("ai", "ai_service_db", "AI_SERVICE_DATABASE_URL", AiDeployment::of);
+  RESUME(ResumeConfig.SETTINGS, "resume_service_db", ResumeDeployment::of),
+  AI(AiConfig.SETTINGS, "ai_service_db", AiDeployment::of);
 
+  final ServiceSettings settings;
   final String key;
   final String database;
-  final String urlVariable;
   final BiFunction<Vertx, JsonObject, Supplier<? extends Deployable>> deployment;
 
-  Service(String key, String database, String urlVariable,
+  Service(ServiceSettings settings, String database,
           BiFunction<Vertx, JsonObject, Supplier<? extends Deployable>> deployment) {
-    this.key = key;
+    this.settings = settings;
+    this.key = settings.section();
     this.database = database;
-    this.urlVariable = urlVariable;
     this.deployment = deployment;
   }
 

@@ -40,9 +40,9 @@ class DatabaseRestartTest {
     env.put("RESUME_SERVICE_PORT", Integer.toString(TestClient.freePort()));
     env.put("AI_SERVICE_PORT", Integer.toString(TestClient.freePort()));
     env.put("JOBDASH__user__instances", "1");
-    JsonObject config = Main.configuration(Main.parse(new String[] {"--service", "user"}), env);
+    JsonObject config = Configuration.load(CommandLine.parse(new String[] {"--service", "user"}), env);
     Vertx vertx = Vertx.vertx();
-    try (Launcher.Running running = Launcher.start(config, Main.parse(new String[] {"--service", "user"}).services(),
+    try (Launcher.Running running = Launcher.start(config, CommandLine.parse(new String[] {"--service", "user"}).services(),
         Launcher.vertxBuilder())) {
       TestClient http = new TestClient(vertx, running.port("user"));
       JsonObject before = new JsonObject().put("email", "before@example.com").put("username", "before_outage")

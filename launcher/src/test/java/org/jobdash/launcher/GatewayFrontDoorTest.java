@@ -79,8 +79,8 @@ class GatewayFrontDoorTest {
     env.put("JOBDASH__gateway__http__minBodyBytesPerSecond", "1000");
     env.put("JOBDASH__gateway__http__bodyLimitBytes", "65536");
     env.put("JOBDASH__gateway__uploadBodyLimitBytes", "262144");
-    Main.Command command = Main.parse(new String[] {"--service", "user,gateway"});
-    running = Launcher.start(Main.configuration(command, env), command.services(), true, false,
+    Command command = CommandLine.parse(new String[] {"--service", "user,gateway"});
+    running = Launcher.start(Configuration.load(command, env), command.services(), true, false,
         Launcher.vertxBuilder());
   }
 

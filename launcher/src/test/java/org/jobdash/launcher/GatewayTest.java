@@ -36,8 +36,8 @@ class GatewayTest {
     env.put("JOBDASH__user__instances", "1");
     env.put("JOBDASH__resume__instances", "1");
     env.put("JOBDASH__ai__instances", "1");
-    Main.Command command = Main.parse(new String[] {"--service", "user,resume,gateway"});
-    JsonObject config = Main.configuration(command, env);
+    Command command = CommandLine.parse(new String[] {"--service", "user,resume,gateway"});
+    JsonObject config = Configuration.load(command, env);
 
     try (Launcher.Running running = Launcher.start(config, command.services(), true, false, Launcher.vertxBuilder())) {
       Vertx vertx = Vertx.vertx();

@@ -24,8 +24,8 @@ public final class InProcessSystem {
     }
     env.putIfAbsent("GATEWAY_PORT", Integer.toString(TestClient.freePort()));
     env.putIfAbsent("MAIL_MODE", "none");
-    Main.Command command = Main.parse(new String[0]);
-    return Launcher.start(Main.configuration(command, env), command.services(), true, false,
+    Command command = CommandLine.parse(new String[0]);
+    return Launcher.start(Configuration.load(command, env), command.services(), true, false,
         Launcher.vertxBuilder());
   }
 }

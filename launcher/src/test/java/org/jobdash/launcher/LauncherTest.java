@@ -40,7 +40,7 @@ class LauncherTest {
   }
 
   private static JsonObject configuration(Map<String, String> env, String... args) {
-    return Main.configuration(Main.parse(args), env);
+    return Configuration.load(CommandLine.parse(args), env);
   }
 
   @Test
@@ -121,7 +121,7 @@ class LauncherTest {
     JsonObject config = configuration(env, "--service", "user");
     int port = config.getJsonObject("user").getJsonObject("http").getInteger("port");
 
-    assertThatThrownBy(() -> Launcher.start(config, Main.parse(new String[] {"--service", "user"}).services(),
+    assertThatThrownBy(() -> Launcher.start(config, CommandLine.parse(new String[] {"--service", "user"}).services(),
         Launcher.vertxBuilder()))
         .isInstanceOf(Migrations.MigrationFailed.class)
         .hasMessageContaining("001_initial_schema.sql")
@@ -141,7 +141,7 @@ class LauncherTest {
     assertThat(new Migrations("user", db).appliedVersions()).containsExactly(1);
     Main.run(new String[] {"migrate", "--service", "user"}, env);
     assertThat(new Migrations("user", db).appliedVersions()).containsExactly(1, 2, 3, 4);
-    assertThatThrownBy(() -> Main.parse(new String[] {"rollback", "--service", "user"}))
+    assertThatThrownBy(() -> CommandLine.parse(new String[] {"rollback", "--service", "user"}))
         .hasMessageContaining("--to");
   }
 }

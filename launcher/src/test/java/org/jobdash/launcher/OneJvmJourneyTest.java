@@ -45,8 +45,8 @@ class OneJvmJourneyTest {
     }
     env.put("GATEWAY_PORT", Integer.toString(TestClient.freePort()));
     env.put("MAIL_MODE", "none");
-    Main.Command command = Main.parse(new String[0]);
-    JsonObject config = Main.configuration(command, env);
+    Command command = CommandLine.parse(new String[0]);
+    JsonObject config = Configuration.load(command, env);
 
     try (Launcher.Running running = Launcher.start(config, command.services(), true, false, Launcher.vertxBuilder())) {
       // only the gateway is open beyond loopback (on Linux 127.0.0.2 is this host, but not the address 127.0.0.1)

@@ -154,8 +154,8 @@ public final class LoadTest {
    * because the record requires one).
    */
   private static UserConfig serviceDefaults() {
-    return UserConfig.from(new JsonObject().put("database",
-        new JsonObject().put("url", "postgresql://postgres@127.0.0.1:5432/user_service_db")));
+    return UserConfig.from(UserConfig.SETTINGS.withDefaults(new JsonObject().put("database",
+        new JsonObject().put("url", "postgresql://postgres@127.0.0.1:5432/user_service_db"))));
   }
 
   private static String machine() {

@@ -2,7 +2,7 @@ package org.jobdash.resume;
 
 import io.vertx.core.json.JsonObject;
 import org.jobdash.common.auth.JwtSettings;
-import org.jobdash.common.config.ConfigLoader;
+import org.jobdash.common.config.ServiceSettings;
 import org.jobdash.common.config.Settings;
 import org.jobdash.common.db.DatabaseConfig;
 import org.jobdash.common.http.HttpSettings;
@@ -10,10 +10,11 @@ import org.jobdash.common.text.Text;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The résumé service's settings, built once from its merged configuration section. Every default is in the
- * module's {@code jobdash/resume.json} ({@link #defaults()}), once; {@link #from} reads the section without
+ * module's {@code jobdash/resume.json} ({@link #SETTINGS}), once; {@link #from} reads the section without
  * defaults of its own, so a missing setting stops the start with its name.
  */
 public record ResumeConfig(
@@ -57,25 +58,15 @@ public record ResumeConfig(
   /** The re-send sweep of analyses that got no answer. */
   public record Analysis(Duration resendAfter, int maxAttempts, Duration sweepInterval, int sweepBatch) {}
 
-  /** The section's name in the configuration. */
-  public static final String SECTION = "resume";
-  private static final String DEFAULTS = "jobdash/" + SECTION + ".json";
-
-  /** Every setting of the résumé section with its default (a fresh copy). */
-  public static JsonObject defaults() {
-    return ConfigLoader.resource(DEFAULTS);
-  }
-
-  /** {@code section} merged over {@link #defaults()}: for a caller that holds only some of the settings. */
-  public static JsonObject withDefaults(JsonObject section) {
-    JsonObject merged = defaults();
-    ConfigLoader.deepMerge(merged, section);
-    return merged;
-  }
+  /** The section, its defaults ({@code jobdash/resume.json}) and the environment variables that set it. */
+  public static final ServiceSettings SETTINGS = new ServiceSettings("resume", Map.of(
+      "RESUME_SERVICE_DATABASE_URL", "database.url",
+      "RESUME_SERVICE_PORT", "http.port",
+      "JWKS_URL", "jwt.jwksUrl"));
 
   /** @param json the whole résumé section; a setting that is missing or of the wrong type fails, naming it */
   public static ResumeConfig from(JsonObject json) {
-    Settings section = Settings.of(SECTION, json);
+    Settings section = SETTINGS.read(json);
     Path dataDir = Path.of(section.text("dataDir"));
     Settings http = section.section("http");
     Settings storage = section.section("storage");
@@ -85,7 +76,7 @@ public record ResumeConfig(
     int workerThreads = files.integer("workerThreads");
     return new ResumeConfig(
         HttpSettings.from(http.json(), http.integer("port")),
-        DatabaseConfig.from("resume.database.url (RESUME_SERVICE_DATABASE_URL)", section.section("database").json()),
+        DatabaseConfig.from(SETTINGS.describe("database.url"), section.section("database").json()),
         JwtSettings.from(section.section("jwt").json()),
         dataDir,
         new Storage(

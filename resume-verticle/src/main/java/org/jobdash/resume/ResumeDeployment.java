@@ -16,8 +16,8 @@ public record ResumeDeployment(ResumeConfig config, BoundedWorker files, Bounded
     implements Supplier<ResumeVerticle> {
 
   public static ResumeDeployment of(Vertx vertx, JsonObject section) {
-    // the launcher's own defaults hold only part of this section until it reads the module's (issue 12)
-    ResumeConfig config = ResumeConfig.from(ResumeConfig.withDefaults(section));
+    // the deployment may be given only some settings (a test, an embedder): the module's defaults hold the rest
+    ResumeConfig config = ResumeConfig.from(ResumeConfig.SETTINGS.withDefaults(section));
     return new ResumeDeployment(config, new BoundedWorker(vertx, "resume-files", config.files().workerThreads(),
         config.files().workerQueue(), 60), ServiceRouter.jsonParsing(vertx));
   }

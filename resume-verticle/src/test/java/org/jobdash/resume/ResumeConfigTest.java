@@ -13,7 +13,7 @@ class ResumeConfigTest {
 
   /** The defaults with the one setting a deployment must give (or the launcher derives): the database. */
   private static JsonObject deployable() {
-    JsonObject defaults = ResumeConfig.defaults();
+    JsonObject defaults = ResumeConfig.SETTINGS.defaults();
     defaults.getJsonObject("database").put("url", "postgresql://u:p@127.0.0.1:5432/resume_service_db");
     return defaults;
   }
@@ -45,7 +45,7 @@ class ResumeConfigTest {
 
   @Test
   void givenSettingsWinOverTheDefaultsAndBlankMeansUnset() {
-    JsonObject section = ResumeConfig.withDefaults(new JsonObject()
+    JsonObject section = ResumeConfig.SETTINGS.withDefaults(new JsonObject()
         .put("dataDir", "/srv/jobdash")
         .put("database", new JsonObject().put("url", "postgresql://u:p@db:5432/r"))
         .put("storage", new JsonObject().put("provider", "  ").put("s3", new JsonObject().put("bucket", "cvs")))
@@ -60,7 +60,7 @@ class ResumeConfigTest {
     assertThat(config.files().uploadsDirectory()).isEqualTo(Path.of("/tmp/up"));
     assertThat(config.files().maxPdfPages()).isEqualTo(100);
     assertThat(config.analysis().resendAfter()).isEqualTo(Duration.ofMillis(250));
-    assertThat(ResumeConfig.defaults().getString("dataDir")).as("defaults are a fresh copy").isEqualTo("./data");
+    assertThat(ResumeConfig.SETTINGS.defaults().getString("dataDir")).as("defaults are a fresh copy").isEqualTo("./data");
   }
 
   @Test

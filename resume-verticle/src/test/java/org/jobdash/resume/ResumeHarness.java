@@ -78,7 +78,7 @@ final class ResumeHarness implements AutoCloseable {
       NativeCrypto.install();
       Vertx vertx = Vertx.vertx();
       TestTokens tokens = new TestTokens(vertx);
-      JsonObject config = ResumeConfig.defaults();
+      JsonObject config = ResumeConfig.SETTINGS.defaults();
       ConfigLoader.deepMerge(config, new JsonObject()
           .put("http", new JsonObject().put("host", "127.0.0.1").put("port", port))
           .put("database", new JsonObject().put("url", url.toUrl()).put("poolSize", 16))

@@ -1,17 +1,22 @@
 package org.jobdash.user;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.jobdash.common.config.ServiceSettings;
+import org.jobdash.common.config.Settings;
 import org.jobdash.common.db.DatabaseConfig;
 import org.jobdash.common.http.HttpSettings;
 import org.jobdash.user.limit.RateLimits;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
+import java.util.Map;
 
-/** The user service's settings, built once from its merged configuration section. */
+/**
+ * The user service's settings, built once from its merged configuration section. Every default is in the module's
+ * {@code jobdash/user.json}, once; {@link #from} reads the section without defaults of its own.
+ */
 public record UserConfig(
     HttpSettings http,
     DatabaseConfig database,
@@ -46,52 +51,70 @@ public record UserConfig(
   public record Mail(String mode, String from, String smtpHost, int smtpPort, String smtpUser, String smtpPassword,
                      boolean smtpStartTls, String verifyUrl, String resetUrl) {}
 
+  /** The section, its defaults ({@code jobdash/user.json}) and the environment variables that set it. */
+  public static final ServiceSettings SETTINGS = new ServiceSettings("user", Map.of(
+      "USER_SERVICE_DATABASE_URL", "database.url",
+      "USER_SERVICE_PORT", "http.port",
+      "JWT_PRIVATE_KEY_PEM", "jwt.privateKeyPem",
+      "JWT_PUBLIC_KEY_PEM", "jwt.publicKeyPem",
+      "MAIL_MODE", "mail.mode",
+      "SMTP_HOST", "mail.smtpHost",
+      "SMTP_PORT", "mail.smtpPort",
+      "SMTP_USER", "mail.smtpUser",
+      "SMTP_PASSWORD", "mail.smtpPassword"));
+
+  /**
+   * @param json the whole merged user section (see {@link #SETTINGS}); a setting missing or of the wrong type
+   *             fails, naming it. The signing keys go to {@code jwt.keyDirectory}, by default {@code jwt} under the
+   *             data directory; {@code passwords.threads} 0 is one hashing thread per core.
+   */
   public static UserConfig from(JsonObject json) {
-    JsonObject jwt = json.getJsonObject("jwt", new JsonObject());
-    JsonObject pw = json.getJsonObject("passwords", new JsonObject());
-    JsonObject s = json.getJsonObject("sessions", new JsonObject());
-    JsonObject mail = json.getJsonObject("mail", new JsonObject());
-    JsonArray admins = json.getJsonArray("bootstrapAdmins", new JsonArray());
+    Settings user = SETTINGS.read(json);
+    Settings http = user.section("http");
+    Settings jwt = user.section("jwt");
+    Settings pw = user.section("passwords");
+    Settings s = user.section("sessions");
+    Settings mail = user.section("mail");
+    Settings deletion = user.section("deletion");
+    String keyDirectory = blankToNull(jwt.nullableText("keyDirectory"));
+    int threads = pw.integer("threads");
+    String smtpHost = blankToNull(mail.nullableText("smtpHost"));
     return new UserConfig(
-        HttpSettings.from(json.getJsonObject("http", new JsonObject()), 8081),
-        DatabaseConfig.from("user.database.url (USER_SERVICE_DATABASE_URL)",
-            json.getJsonObject("database", new JsonObject())),
+        HttpSettings.from(http.json(), http.integer("port")),
+        DatabaseConfig.from(SETTINGS.describe("database.url"), user.section("database").json()),
         new Jwt(
-            jwt.getString("issuer", "jobdash-user-service"),
-            jwt.getString("audience", "jobdash"),
-            Duration.ofSeconds(jwt.getLong("accessTokenTtlSeconds", 900L)),
-            blankToNull(jwt.getString("privateKeyPem")),
-            blankToNull(jwt.getString("publicKeyPem")),
-            jwt.getString("keyDirectory", "./data/jwt")),
+            jwt.text("issuer"),
+            jwt.text("audience"),
+            Duration.ofSeconds(jwt.whole("accessTokenTtlSeconds")),
+            blankToNull(jwt.nullableText("privateKeyPem")),
+            blankToNull(jwt.nullableText("publicKeyPem")),
+            keyDirectory == null ? Path.of(user.text("dataDir"), "jwt").toString() : keyDirectory),
         new Passwords(
-            pw.getInteger("memoryKib", 19_456),
-            pw.getInteger("iterations", 2),
-            pw.getInteger("parallelism", 1),
-            pw.getInteger("threads", Math.max(1, Runtime.getRuntime().availableProcessors())),
-            pw.getInteger("queueSize", 256),
-            pw.getInteger("minLength", 10)),
+            pw.integer("memoryKib"),
+            pw.integer("iterations"),
+            pw.integer("parallelism"),
+            threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors()),
+            pw.integer("queueSize"),
+            pw.integer("minLength")),
         new Sessions(
-            Duration.ofDays(s.getLong("sessionTtlDays", 30L)),
-            Duration.ofDays(s.getLong("refreshTokenTtlDays", 14L)),
-            Duration.ofMinutes(s.getLong("resetTokenTtlMinutes", 60L)),
-            Duration.ofHours(s.getLong("verificationTokenTtlHours", 48L))),
+            Duration.ofDays(s.whole("sessionTtlDays")),
+            Duration.ofDays(s.whole("refreshTokenTtlDays")),
+            Duration.ofMinutes(s.whole("resetTokenTtlMinutes")),
+            Duration.ofHours(s.whole("verificationTokenTtlHours"))),
         new Mail(
-            mailMode(blankToNull(mail.getString("mode")), blankToNull(mail.getString("smtpHost"))),
-            mail.getString("from", "Job Dashboard <no-reply@jobdash.local>"),
-            Objects.requireNonNullElse(blankToNull(mail.getString("smtpHost")), "localhost"),
-            mail.getInteger("smtpPort", 587),
-            blankToNull(mail.getString("smtpUser")),
-            blankToNull(mail.getString("smtpPassword")),
-            mail.getBoolean("smtpStartTls", true),
-            mail.getString("verifyUrl", "http://localhost:8080/verify-email?token="),
-            mail.getString("resetUrl", "http://localhost:8080/reset-password?token=")),
-        Duration.ofMinutes(json.getLong("cleanupIntervalMinutes", 60L)),
-        admins.stream().map(a -> String.valueOf(a).toLowerCase(Locale.ROOT)).toList(),
-        new Deletion(
-            json.getJsonObject("deletion", new JsonObject()).getJsonArray("requiredAcks",
-                new JsonArray().add("resume").add("ai")).stream().map(String::valueOf).toList(),
-            Duration.ofSeconds(json.getJsonObject("deletion", new JsonObject()).getLong("republishSeconds", 30L))),
-        RateLimits.from(json.getJsonObject("rateLimits", new JsonObject())));
+            mailMode(blankToNull(mail.nullableText("mode")), smtpHost),
+            mail.text("from"),
+            smtpHost == null ? "localhost" : smtpHost,
+            mail.integer("smtpPort"),
+            blankToNull(mail.nullableText("smtpUser")),
+            blankToNull(mail.nullableText("smtpPassword")),
+            mail.flag("smtpStartTls"),
+            mail.text("verifyUrl"),
+            mail.text("resetUrl")),
+        Duration.ofMinutes(user.whole("cleanupIntervalMinutes")),
+        user.texts("bootstrapAdmins").stream().map(a -> a.toLowerCase(Locale.ROOT)).toList(),
+        new Deletion(deletion.texts("requiredAcks"), Duration.ofSeconds(deletion.whole("republishSeconds"))),
+        RateLimits.from(user.section("rateLimits")));
   }
 
   /**
@@ -105,6 +128,7 @@ public record UserConfig(
     return smtpHost != null ? "smtp" : "none";
   }
 
+  /** Null when blank, otherwise as given: a secret's spaces are its own. */
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s;
   }

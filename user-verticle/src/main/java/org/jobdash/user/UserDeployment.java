@@ -29,7 +29,8 @@ public record UserDeployment(UserConfig config, BoundedWorker hashing, BoundedWo
 
   /** @param buckets where the rate limits' buckets live (a cluster's shared store), or null: in this process */
   public static UserDeployment of(Vertx vertx, JsonObject section, Buckets buckets) {
-    UserConfig config = UserConfig.from(section);
+    // the deployment may be given only some settings (a test, an embedder): the module's defaults hold the rest
+    UserConfig config = UserConfig.from(UserConfig.SETTINGS.withDefaults(section));
     if ("none".equals(config.mail().mode())) {
       log.warn("user.mail.mode is none: this process sends no verification or reset mail (set SMTP_HOST, or "
           + "MAIL_MODE=smtp; another process may serve user.email.send)");

@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MailModeTest {
 
   private static String mode(JsonObject mail) {
-    return UserConfig.from(new JsonObject().put("mail", mail)
-        .put("database", new JsonObject().put("url", "postgresql://u:p@localhost:5432/db"))).mail().mode();
+    return UserConfig.from(UserConfig.SETTINGS.withDefaults(new JsonObject().put("mail", mail)
+        .put("database", new JsonObject().put("url", "postgresql://u:p@localhost:5432/db")))).mail().mode();
   }
 
   @Test

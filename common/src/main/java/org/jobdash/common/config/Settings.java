@@ -1,6 +1,10 @@
 package org.jobdash.common.config;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A service's section of the merged configuration, read strictly: the service's module defaults hold every
@@ -87,6 +91,22 @@ public final class Settings {
       throw wrongType(key, "true or false", v);
     }
     return b;
+  }
+
+  /** A list of texts (it may be empty). */
+  public List<String> texts(String key) {
+    Object v = present(key);
+    if (!(v instanceof JsonArray array)) {
+      throw wrongType(key, "a list of texts", v);
+    }
+    List<String> out = new ArrayList<>(array.size());
+    for (Object item : array) {
+      if (!(item instanceof String text)) {
+        throw wrongType(key, "a list of texts", array.encode());
+      }
+      out.add(text);
+    }
+    return List.copyOf(out);
   }
 
   private Object present(String key) {

@@ -1,5 +1,6 @@
 package org.jobdash.common.config;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +11,8 @@ class SettingsTest {
 
   private final Settings resume = Settings.of("resume", new JsonObject()
       .put("files", new JsonObject().put("maxPdfPages", 100).put("maxDecodedBytes", 67_108_864L)
-          .put("uploadsDirectory", (String) null).put("ratio", 0.5).put("quota", 5_000_000_000L).put("on", true).put("name", "x")));
+          .put("uploadsDirectory", (String) null).put("ratio", 0.5).put("quota", 5_000_000_000L).put("on", true).put("name", "x")
+          .put("acks", new JsonArray().add("resume").add("ai")).put("mixed", new JsonArray().add("a").add(1))));
 
   @Test
   void settingsReadAsTheirTypes() {
@@ -22,6 +24,7 @@ class SettingsTest {
     assertThat(files.flag("on")).isTrue();
     assertThat(files.text("name")).isEqualTo("x");
     assertThat(files.nullableText("uploadsDirectory")).isNull();
+    assertThat(files.texts("acks")).containsExactly("resume", "ai");
   }
 
   @Test
@@ -44,5 +47,8 @@ class SettingsTest {
     assertThatThrownBy(() -> files.text("uploadsDirectory"))
         .hasMessage("setting resume.files.uploadsDirectory must be text, not null");
     assertThatThrownBy(() -> files.section("name")).hasMessageContaining("must be an object");
+    assertThatThrownBy(() -> files.texts("name")).hasMessage("setting resume.files.name must be a list of texts, not 'x'");
+    assertThatThrownBy(() -> files.texts("mixed"))
+        .hasMessage("setting resume.files.mixed must be a list of texts, not '[\"a\",1]'");
   }
 }

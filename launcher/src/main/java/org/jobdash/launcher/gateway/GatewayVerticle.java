@@ -21,6 +21,7 @@ import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
+import org.jobdash.common.config.Settings;
 import org.jobdash.common.http.ApiException;
 import org.jobdash.common.http.HttpSettings;
 import org.jobdash.common.http.Problems;
@@ -58,22 +59,24 @@ public final class GatewayVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    JsonObject config = config();
-    HttpSettings http = HttpSettings.from(config.getJsonObject("http", new JsonObject()), 8080);
+    // the merged gateway section, read strictly: its defaults are in the launcher's jobdash-defaults.json
+    Settings config = Settings.of("gateway", config());
+    Settings httpSection = config.section("http");
+    HttpSettings http = HttpSettings.from(httpSection.json(), httpSection.integer("port"));
     GatewayRoutes routes = new GatewayRoutes(http.bodyLimitBytes(),
-        config.getLong("uploadBodyLimitBytes", 10_551_296L), config.getLong("batchBodyLimitBytes", 16_777_216L));
-    JsonObject targets = config.getJsonObject("routes", new JsonObject());
+        config.whole("uploadBodyLimitBytes"), config.whole("batchBodyLimitBytes"));
+    Settings targets = config.section("routes");
     Map<String, SocketAddress> backends = new LinkedHashMap<>();
     Map<String, URI> bases = new LinkedHashMap<>();
     for (String service : GatewayRoutes.SERVICES) {
-      URI uri = URI.create(targets.getString(service));
+      URI uri = URI.create(targets.text(service));
       bases.put(service, uri);
       backends.put(service, SocketAddress.inetSocketAddress(uri.getPort(), uri.getHost()));
     }
     // a backend that stays silent this long fails the exchange, which the interceptor answers with a 503
-    int idleSeconds = config.getInteger("backendIdleTimeoutSeconds", 60);
+    int idleSeconds = config.integer("backendIdleTimeoutSeconds");
     // pooled connections are dropped before a backend's own header timeout would close them under a new request
-    int keepAliveSeconds = config.getInteger("backendKeepAliveSeconds", 5);
+    int keepAliveSeconds = config.integer("backendKeepAliveSeconds");
     client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setKeepAliveTimeout(keepAliveSeconds)
         .setTcpNoDelay(true).setConnectTimeout(2_000).setIdleTimeout(idleSeconds),
         new PoolOptions().setHttp1MaxSize(256));

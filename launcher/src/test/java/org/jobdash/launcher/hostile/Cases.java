@@ -3,7 +3,7 @@ package org.jobdash.launcher.hostile;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import org.jobdash.common.config.ConfigLoader;
+import org.jobdash.ai.AiConfig;
 import org.jobdash.common.testing.hostile.DocxBombs;
 import org.jobdash.common.testing.hostile.HostileJson;
 import org.jobdash.common.testing.hostile.HostileText;
@@ -17,6 +17,8 @@ import org.jobdash.launcher.hostile.ApiDocuments.Operation;
 import org.jobdash.launcher.hostile.ApiDocuments.Parameter;
 import org.jobdash.launcher.hostile.ApiDocuments.Schemas;
 import org.jobdash.launcher.hostile.Case.Expect;
+import org.jobdash.resume.ResumeConfig;
+import org.jobdash.user.UserConfig;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -41,15 +43,16 @@ final class Cases {
   /** The services' limits, from the defaults the campaign runs with. */
   record Limits(int bodyBytes, int batchBodyBytes, int aiTextChars, int resumeContentChars, int fileBytes) {
     static Limits defaults() {
-      JsonObject d = ConfigLoader.resource("jobdash-defaults.json");
-      int body = d.getJsonObject("user").getJsonObject("http").getInteger("bodyLimitBytes");
-      for (String s : List.of("resume", "ai")) {
-        if (d.getJsonObject(s).getJsonObject("http").getInteger("bodyLimitBytes") != body) {
+      JsonObject user = UserConfig.SETTINGS.defaults();
+      JsonObject resume = ResumeConfig.SETTINGS.defaults();
+      JsonObject aiSection = AiConfig.SETTINGS.defaults();
+      int body = user.getJsonObject("http").getInteger("bodyLimitBytes");
+      for (JsonObject service : List.of(resume, aiSection)) {
+        if (service.getJsonObject("http").getInteger("bodyLimitBytes") != body) {
           throw new IllegalStateException("the campaign assumes one body limit for every service");
         }
       }
-      JsonObject ai = d.getJsonObject("ai").getJsonObject("limits");
-      JsonObject resume = d.getJsonObject("resume");
+      JsonObject ai = aiSection.getJsonObject("limits");
       return new Limits(body, ai.getInteger("batchBodyLimitBytes"), ai.getInteger("maxTextChars"),
           resume.getJsonObject("files").getInteger("maxContentChars"),
           resume.getJsonObject("storage").getInteger("maxFileSizeBytes"));

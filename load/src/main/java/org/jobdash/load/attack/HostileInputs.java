@@ -19,7 +19,7 @@ import java.util.Map;
  * The worst inputs of the hostile-input library, as requests to the gateway: PDF and DOCX bombs for the upload
  * route, adversarial text at the AI service's limits for its analyses, the largest résumé text, a key flood the size
  * of the batch body limit, a 10,000-level nested body. Sizes are the services' default limits
- * ({@code jobdash-defaults.json}).
+ * (their modules' {@code jobdash/<service>.json}).
  */
 public final class HostileInputs {
 

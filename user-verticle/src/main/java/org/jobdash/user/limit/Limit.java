@@ -3,7 +3,7 @@ package org.jobdash.user.limit;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.vertx.core.json.JsonObject;
+import org.jobdash.common.config.Settings;
 
 import java.time.Duration;
 
@@ -16,11 +16,9 @@ public record Limit(long capacity, Duration period) {
     }
   }
 
-  /** {@code {"capacity": 10, "periodSeconds": 60}}, each missing field taken from {@code fallback}. */
-  static Limit from(JsonObject json, Limit fallback) {
-    JsonObject j = json == null ? new JsonObject() : json;
-    return new Limit(j.getLong("capacity", fallback.capacity),
-        Duration.ofSeconds(j.getLong("periodSeconds", fallback.period.toSeconds())));
+  /** {@code {"capacity": 10, "periodSeconds": 60}}. */
+  static Limit from(Settings json) {
+    return new Limit(json.whole("capacity"), Duration.ofSeconds(json.whole("periodSeconds")));
   }
 
   public Bandwidth bandwidth() {

@@ -1,6 +1,6 @@
 package org.jobdash.user.limit;
 
-import io.vertx.core.json.JsonObject;
+import org.jobdash.common.config.Settings;
 
 import java.time.Duration;
 import java.util.EnumMap;
@@ -41,32 +41,21 @@ public record RateLimits(boolean enabled, Map<Action, ActionLimits> actions, Log
    */
   public record LoginFailures(int freeAttempts, Duration firstDelay, Duration maxDelay, Duration window) {}
 
-  private static final Map<Action, ActionLimits> DEFAULTS = Map.of(
-      Action.LOGIN, new ActionLimits(limit(60, 60), limit(30, 60), limit(10, 300)),
-      Action.REGISTER, new ActionLimits(limit(20, 3600), limit(3, 3600), null),
-      Action.FORGOT_PASSWORD, new ActionLimits(limit(20, 3600), limit(3, 3600), null),
-      Action.RESEND_VERIFICATION, new ActionLimits(limit(20, 3600), limit(3, 3600), null),
-      Action.PASSWORD_CHANGE, new ActionLimits(limit(20, 900), limit(5, 900), null),
-      Action.REFRESH, new ActionLimits(limit(300, 60), limit(10, 60), null),
-      Action.ACCOUNT_DELETION, new ActionLimits(limit(20, 900), limit(5, 900), null));
-
-  public static RateLimits from(JsonObject json) {
+  /** Reads {@code user.rateLimits} strictly: every limit is in the module's defaults, once. */
+  public static RateLimits from(Settings json) {
     Map<Action, ActionLimits> actions = new EnumMap<>(Action.class);
     for (Action action : Action.values()) {
-      JsonObject section = json.getJsonObject(action.setting, new JsonObject());
-      ActionLimits fallback = DEFAULTS.get(action);
-      actions.put(action, new ActionLimits(
-          Limit.from(section.getJsonObject("perAddress"), fallback.perAddress()),
-          Limit.from(section.getJsonObject("perIdentifier"), fallback.perIdentifier()),
-          fallback.perAddressAndIdentifier() == null ? null
-              : Limit.from(section.getJsonObject("perAddressAndIdentifier"), fallback.perAddressAndIdentifier())));
+      Settings section = json.section(action.setting);
+      actions.put(action, new ActionLimits(Limit.from(section.section("perAddress")),
+          Limit.from(section.section("perIdentifier")),
+          action == Action.LOGIN ? Limit.from(section.section("perAddressAndIdentifier")) : null));
     }
-    JsonObject failures = json.getJsonObject("loginFailures", new JsonObject());
-    return new RateLimits(json.getBoolean("enabled", true), Map.copyOf(actions), new LoginFailures(
-        failures.getInteger("freeAttempts", 5),
-        Duration.ofSeconds(failures.getLong("firstDelaySeconds", 1L)),
-        Duration.ofSeconds(failures.getLong("maxDelaySeconds", 300L)),
-        Duration.ofMinutes(failures.getLong("windowMinutes", 15L))));
+    Settings failures = json.section("loginFailures");
+    return new RateLimits(json.flag("enabled"), Map.copyOf(actions), new LoginFailures(
+        failures.integer("freeAttempts"),
+        Duration.ofSeconds(failures.whole("firstDelaySeconds")),
+        Duration.ofSeconds(failures.whole("maxDelaySeconds")),
+        Duration.ofMinutes(failures.whole("windowMinutes"))));
   }
 
   /** The longest period of any limit: a bucket left alone that long is full again. */
@@ -79,7 +68,4 @@ public record RateLimits(boolean enabled, Map<Action, ActionLimits> actions, Log
         .orElse(Duration.ofHours(1));
   }
 
-  private static Limit limit(long capacity, long periodSeconds) {
-    return new Limit(capacity, Duration.ofSeconds(periodSeconds));
-  }
 }
