@@ -32,7 +32,7 @@ class ClusterBucketsTest {
     int base = 40_000 + ThreadLocalRandom.current().nextInt(10_000);
     JsonObject cluster = new JsonObject().put("name", "buckets-" + base).put("interface", "127.0.0.1")
         .put("port", base).put("members", new JsonArray().add("127.0.0.1:" + base).add("127.0.0.1:" + (base + 1)))
-        .put("eventBusHost", "127.0.0.1").put("eventBusPort", 0);
+        .put("eventBusHost", "127.0.0.1").put("eventBusPort", 0).putNull("eventBusPublicHost");
     first = Clustering.clustered(Vertx.builder(), new VertxOptions(), cluster).buildClustered().await();
     second = Clustering.clustered(Vertx.builder(), new VertxOptions(), cluster).buildClustered().await();
   }

@@ -128,7 +128,8 @@ class ClusterIT {
     }
     // the first user leaves while the AI service is down: its purge must catch up later
     assertThat(journey.deleteAccount(firstToken).status()).isEqualTo(204);
-    journey.assertTokenCreatesNothing(firstToken);
+    // refused at once by the résumé process; the AI process, down meanwhile, learns of it when it starts
+    journey.assertResumeRefuses(firstToken);
     Thread.sleep(4_000);
     for (UUID id : pending) {
       assertThat(second.http.get("/api/v1/resumes/" + id + "/status", second.accessToken).json()
@@ -136,6 +137,7 @@ class ClusterIT {
     }
 
     processes.get("ai").start().awaitUp(Duration.ofSeconds(120));
+    journey.assertAiRefuses(firstToken);
 
     for (UUID id : pending) {
       second.awaitAnalysis(id, Duration.ofSeconds(90));
