@@ -137,7 +137,7 @@ class ClusterIT {
     }
 
     processes.get("ai").start().awaitUp(Duration.ofSeconds(120));
-    journey.assertAiRefuses(firstToken);
+    journey.assertAiRefusesOnceReachable(firstToken, Duration.ofSeconds(30));
 
     for (UUID id : pending) {
       second.awaitAnalysis(id, Duration.ofSeconds(90));

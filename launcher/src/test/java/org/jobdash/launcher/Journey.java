@@ -155,8 +155,17 @@ final class Journey {
   }
 
   void assertAiRefuses(String token) {
-    await(() -> http.post("/api/v1/ai/embeddings", new JsonObject().put("texts", new io.vertx.core.json.JsonArray()
-        .add("After the end")).put("sourceType", "text"), token).status(), s -> s == 401, Duration.ofSeconds(1));
+    await(() -> embed(token), s -> s == 401, Duration.ofSeconds(1));
+  }
+
+  /** The AI service, once the gateway reaches it again (503 until then), refuses the token: it is never served. */
+  void assertAiRefusesOnceReachable(String token, Duration within) {
+    assertThat(await(() -> embed(token), s -> s != 503, within)).isEqualTo(401);
+  }
+
+  private int embed(String token) {
+    return http.post("/api/v1/ai/embeddings", new JsonObject().put("texts", new io.vertx.core.json.JsonArray()
+        .add("After the end")).put("sourceType", "text"), token).status();
   }
 
   /** DELETE /api/v1/users/me with the journey account's password, which a deletion asks for. */
