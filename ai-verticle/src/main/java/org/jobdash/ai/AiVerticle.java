@@ -30,6 +30,8 @@ import org.jobdash.common.auth.JwtVerifier;
 import org.jobdash.common.auth.Revocations;
 import org.jobdash.common.db.Pools;
 import org.jobdash.common.http.Readiness;
+import org.jobdash.common.http.RequestContract;
+import org.jobdash.common.http.ServiceContract;
 import org.jobdash.common.http.ServiceRouter;
 import org.jobdash.common.work.BoundedWorker;
 import org.jobdash.common.work.Singleton;
@@ -41,6 +43,7 @@ import org.jobdash.common.work.Singleton;
 public final class AiVerticle extends VerticleBase {
 
   public static final String SERVICE = "ai";
+  private static final String DOCUMENT = "openapi/ai-service.yaml";
   private static final String PUBLISHED_EVENTS_KEY = "ai-service.published-events";
 
   private final AiDeployment deployment;
@@ -61,7 +64,8 @@ public final class AiVerticle extends VerticleBase {
     SessionRepository sessionRows = new SessionRepository(pool);
     Future<ModelCatalog> catalog = ModelCatalog.load(models);
     Future<SkillTaxonomy> taxonomy = vertx.executeBlocking(SkillTaxonomy::shared, false);
-    return Future.all(model, mode, catalog, taxonomy).compose(ready -> {
+    Future<ServiceContract> document = ServiceContract.load(vertx, DOCUMENT);
+    return Future.all(model, mode, catalog, taxonomy, document).compose(ready -> {
       BoundedWorker inference = deployment.inference();
       RemoteChat remote = new RemoteChat(deployment.remote(), config.providers());
       TextEmbedder embedder = new TextEmbedder(deployment.batcher(), remote, config.embeddingProvider());
@@ -83,16 +87,18 @@ public final class AiVerticle extends VerticleBase {
               .report("vectors", () -> mode.result().label)
               .check("model", () -> MiniLm.load(vertx).map(MiniLm.MODEL_NAME))
               .report("inferencePending", inference::pending),
-          "openapi/ai-service.yaml");
+          DOCUMENT);
       // the token is checked before any body is read, on a route of its own (Vert.x Web mounts no body handler after
       // another handler of the same route): an anonymous client cannot make the service buffer a 16 MB batch.
       // BearerAuth pauses the request while it verifies, so the body handlers below still see the whole body.
       router.route("/api/v1/ai/*").handler(authenticated);
+      // each route's parameters and JSON body checked against the document, after the token and the body
+      RequestContract contract = RequestContract.of(deployment.jsonParsing(), document.result());
       new EmbeddingRoutes(new EmbeddingService(pool, embeddings, embedder, sessions, deployment.decoding(),
-          config.limits().maxTextChars()), config.limits()).mount(router, body, batchBody);
-      new AnalysisRoutes(analyses, config.limits()).mount(router, body);
-      new OptimizeRoutes(optimizations, optimizeRepository, config.limits()).mount(router, body);
-      new SessionRoutes(sessionRows, models).mount(router);
+          config.limits().maxTextChars()), config.limits()).mount(router, body, batchBody, contract);
+      new AnalysisRoutes(analyses, config.limits()).mount(router, body, contract);
+      new OptimizeRoutes(optimizations, optimizeRepository, config.limits()).mount(router, body, contract);
+      new SessionRoutes(sessionRows, models).mount(router, contract);
 
       publishedEvents = Singleton.elect(vertx, PUBLISHED_EVENTS_KEY);
       return new AiBusApi(analyses, optimizations, new UserDataRepository(pool), config.limits().taskDeadline())

@@ -5,26 +5,17 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.openapi.contract.MediaType;
-import io.vertx.openapi.contract.OpenAPIContract;
-import io.vertx.openapi.validation.ResponseValidator;
-import io.vertx.openapi.validation.ValidatableResponse;
-import org.jobdash.ai.contract.AiContract;
 import org.jobdash.common.bus.Addresses;
 import org.jobdash.common.bus.ResumeContent;
 import org.jobdash.common.testing.BlockedThreadGuard;
+import org.jobdash.common.testing.ContractAnswers;
 import org.jobdash.common.testing.TestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,16 +29,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ContractAnswersTest {
 
   static AiHarness h;
-  static OpenAPIContract contract;
-  static ResponseValidator validator;
-  /** operationId → the statuses its answers had. */
-  static final Map<String, Set<Integer>> seen = new TreeMap<>();
+  static ContractAnswers answers;
 
   @BeforeAll
   static void start() {
     h = AiHarness.start(new JsonObject().put("resumeContent", new JsonObject().put("timeoutMs", 300)));
-    contract = AiContract.load(h.vertx).await();
-    validator = ResponseValidator.create(h.vertx, contract);
+    answers = ContractAnswers.load(h.vertx, "openapi/ai-service.yaml");
   }
 
   @AfterAll
@@ -57,27 +44,7 @@ class ContractAnswersTest {
 
   /** The answer, after checking it against what the document says {@code operationId} answers with its status. */
   private static TestClient.Response checked(String operationId, TestClient.Response response) {
-    Map<String, String> headers = new HashMap<>();
-    response.headers().forEach(e -> headers.put(e.getKey(), e.getValue()));
-    String contentType = response.headers().get("Content-Type");
-    String media = contentType == null ? null : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
-    ValidatableResponse answer;
-    if (media == null || !MediaType.isMediaTypeSupported(media) && !AiContract.PROBLEM_JSON.equals(media)) {
-      // a YAML document: the library cannot read such a body, so only its status and headers are checked
-      answer = ValidatableResponse.create(response.status(), headers);
-    } else {
-      answer = ValidatableResponse.create(response.status(), headers, response.body() == null ? Buffer.buffer()
-          : response.body(), AiContract.PROBLEM_JSON.equals(media) ? AiContract.PROBLEM_JSON_ALIAS : media);
-    }
-    try {
-      validator.validate(answer, operationId).await();
-    } catch (RuntimeException e) {
-      String shown = response.toString();
-      throw new AssertionError(operationId + " answered " + (shown.length() > 2_000 ? shown.substring(0, 2_000)
-          + "…" : shown) + ", which its document does not allow: " + e.getMessage(), e);
-    }
-    seen.computeIfAbsent(operationId, k -> new TreeSet<>()).add(response.status());
-    return response;
+    return answers.check(operationId, response);
   }
 
   private static TestClient.Response get(String operationId, String path, String token) {
@@ -223,8 +190,6 @@ class ContractAnswersTest {
     assertThat(get("listModels", "/api/v1/ai/models", "not-a-token").status()).isEqualTo(401);
 
     // /metrics answers only where the process runs with metrics, which these tests do not turn on
-    Set<String> unexercised = new TreeSet<>(contract.operations().stream().map(o -> o.getOperationId()).toList());
-    unexercised.removeAll(seen.keySet());
-    assertThat(unexercised).containsExactly("getMetrics");
+    assertThat(answers.unexercised()).containsExactly("getMetrics");
   }
 }

@@ -12,6 +12,8 @@ import org.jobdash.common.auth.JwtVerifier;
 import org.jobdash.common.auth.Revocations;
 import org.jobdash.common.db.Pools;
 import org.jobdash.common.http.Readiness;
+import org.jobdash.common.http.RequestContract;
+import org.jobdash.common.http.ServiceContract;
 import org.jobdash.common.http.ServiceRouter;
 import org.jobdash.common.work.BoundedWorker;
 import org.jobdash.common.work.Singleton;
@@ -46,6 +48,7 @@ import org.slf4j.LoggerFactory;
 public final class ResumeVerticle extends VerticleBase {
 
   public static final String SERVICE = "resume";
+  private static final String DOCUMENT = "openapi/resume-service.yaml";
   private static final Logger log = LoggerFactory.getLogger(ResumeVerticle.class);
   private static final String EVENTS_KEY = "resume-service.events";
   /** Room for the multipart boundaries, part headers and the title around the file itself. */
@@ -75,11 +78,13 @@ public final class ResumeVerticle extends VerticleBase {
         .compose(v -> ObjectStores.open(vertx, config, new StorageRepository(pool)))
         .compose(opened -> {
           stores = opened;
-          return wire(config, files);
-        });
+          return ServiceContract.load(vertx, DOCUMENT);
+        })
+        .compose(contract -> wire(config, files, RequestContract.of(deployment.jsonParsing(), contract)));
   }
 
-  private Future<?> wire(ResumeConfig config, BoundedWorker files) {
+  /** @param contract each route's parameters and JSON body checked against the document, after token and body */
+  private Future<?> wire(ResumeConfig config, BoundedWorker files, RequestContract contract) {
     AnalysisRequests analysisRequests = new AnalysisRequests(vertx);
     ResumeConfig.Files limits = config.files();
     VersionRepository versionRepository = new VersionRepository(pool);
@@ -97,7 +102,7 @@ public final class ResumeVerticle extends VerticleBase {
 
     Router router = ServiceRouter.create(vertx, SERVICE,
         Readiness.of().database(pool).report("storage", () -> stores.active().provider()),
-        "openapi/resume-service.yaml");
+        DOCUMENT);
     Handler<RoutingContext> json = ServiceRouter.jsonBody(deployment.jsonParsing(), config.http().bodyLimitBytes());
     // files stream to disk and are refused with 413 as soon as the body passes the limit; the parts are removed
     // when the response ends
@@ -108,11 +113,11 @@ public final class ResumeVerticle extends VerticleBase {
     router.route("/api/*").handler(new BearerAuth(new JwtVerifier(vertx, config.jwt(), revoked)));
     router.post("/api/v1/resumes").handler(ctx -> (ResumeRoutes.isMultipart(ctx) ? uploads : json).handle(ctx));
     router.route("/api/*").handler(json);
-    new StatsRoutes(new StatsRepository(pool)).mount(router);
-    new OptimizationRoutes(optimizations).mount(router);
-    new VersionRoutes(versions, limits.processingTimeout()).mount(router);
-    new AnalysisRoutes(analyses).mount(router);
-    new ResumeRoutes(resumes, limits.maxContentChars(), limits.processingTimeout()).mount(router);
+    new StatsRoutes(new StatsRepository(pool)).mount(router, contract);
+    new OptimizationRoutes(optimizations).mount(router, contract);
+    new VersionRoutes(versions, limits.processingTimeout()).mount(router, contract);
+    new AnalysisRoutes(analyses).mount(router, contract);
+    new ResumeRoutes(resumes, limits.maxContentChars(), limits.processingTimeout()).mount(router, contract);
 
     bus = new ResumeBusApi(vertx, resumes, analyses);
     Future<Void> consumers = revoked.start(vertx, 2_000).compose(v -> bus.registerRequests());

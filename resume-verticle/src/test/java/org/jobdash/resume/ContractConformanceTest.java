@@ -1,37 +1,24 @@
 package org.jobdash.resume;
 
-import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.json.schema.OutputUnit;
-import io.vertx.openapi.validation.SchemaValidationException;
-import io.vertx.openapi.contract.OpenAPIContract;
-import io.vertx.openapi.contract.Operation;
-import io.vertx.openapi.validation.ResponseValidator;
-import io.vertx.openapi.validation.ValidatableResponse;
-import io.vertx.openapi.validation.ValidatorException;
 import org.jobdash.common.bus.Addresses;
 import org.jobdash.common.bus.AnalysisCompleted;
 import org.jobdash.common.bus.OptimizationResult;
 import org.jobdash.common.bus.OptimizeResume;
 import org.jobdash.common.testing.BlockedThreadGuard;
+import org.jobdash.common.testing.ContractAnswers;
 import org.jobdash.common.testing.TestClient;
-import org.jobdash.resume.contract.ResumeContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,19 +33,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ContractConformanceTest {
 
   static ResumeHarness h;
-  static OpenAPIContract contract;
-  static ResponseValidator validator;
-  static JsonObject document;
+  static ContractAnswers answers;
   static MessageConsumer<JsonObject> ai;
-  /** operationId → the statuses this test saw, all of them checked. */
-  static final Map<String, Set<Integer>> seen = new TreeMap<>();
 
   @BeforeAll
   static void start() {
     h = ResumeHarness.start();
-    contract = ResumeContract.load(h.vertx).await();
-    validator = ResponseValidator.create(h.vertx, contract);
-    document = ResumeContract.read(ResumeContract.DOCUMENT);
+    answers = ContractAnswers.load(h.vertx, "openapi/resume-service.yaml");
     ai = h.vertx.eventBus().consumer(Addresses.AI_RESUME_OPTIMIZE, ContractConformanceTest::optimise);
     ai.completion().await();
   }
@@ -167,76 +148,11 @@ class ContractConformanceTest {
     check("deleteResume", h.http.delete("/api/v1/resumes/" + upload, token), 204);
     check("deleteResume", h.http.delete("/api/v1/resumes/" + upload, token), 404);
 
-    Set<String> unexercised = new TreeSet<>();
-    contract.operations().forEach(op -> unexercised.add(op.getOperationId()));
-    unexercised.removeAll(seen.keySet());
-    assertThat(unexercised).as("operations this test never called").isEmpty();
+    assertThat(answers.unexercised()).as("operations this test never called").isEmpty();
   }
 
   /** The answer has {@code status} and matches what the document says of {@code operationId}'s answer. */
   private static TestClient.Response check(String operationId, TestClient.Response r, int status) {
-    assertThat(r.status()).as(operationId + ": " + r).isEqualTo(status);
-    seen.computeIfAbsent(operationId, k -> new TreeSet<>()).add(status);
-    String type = mediaType(r.header("Content-Type"));
-    if (r.body() != null && r.body().length() > 0 && !isValidated(type)) {
-      JsonObject response = documentedResponse(operationId, status);
-      assertThat(response).as(operationId + " documents " + status).isNotNull();
-      assertThat(response.getJsonObject("content").fieldNames()).as(operationId + " " + status + " media types")
-          .contains(type);
-      return r;
-    }
-    Map<String, String> headers = new HashMap<>();
-    MultiMap sent = r.headers();
-    sent.forEach(e -> headers.putIfAbsent(e.getKey(), e.getValue()));
-    ValidatableResponse candidate = r.body() == null || r.body().length() == 0
-        ? ValidatableResponse.create(r.status(), headers)
-        : ValidatableResponse.create(r.status(), headers, r.body(),
-            type.equals(ResumeContract.PROBLEM_JSON) ? ResumeContract.PROBLEM_JSON_ALIAS : type);
-    try {
-      validator.validate(candidate, operationId).await();
-    } catch (RuntimeException e) {
-      throw new AssertionError(mismatch(operationId, r, e), e);
-    }
-    return r;
-  }
-
-  private static boolean isValidated(String type) {
-    return type.equals(ResumeContract.PROBLEM_JSON) || type.equals("application/json") || type.equals("text/plain");
-  }
-
-  private static String mediaType(String contentType) {
-    if (contentType == null) {
-      return "application/octet-stream";
-    }
-    int semi = contentType.indexOf(';');
-    return (semi < 0 ? contentType : contentType.substring(0, semi)).strip().toLowerCase();
-  }
-
-  /** The raw document's response of {@code operationId} for {@code status}, its local {@code $ref} followed. */
-  private static JsonObject documentedResponse(String operationId, int status) {
-    Operation op = contract.operation(operationId);
-    JsonObject responses = document.getJsonObject("paths").getJsonObject(op.getOpenAPIPath())
-        .getJsonObject(op.getHttpMethod().name().toLowerCase()).getJsonObject("responses");
-    JsonObject response = responses.getJsonObject(String.valueOf(status));
-    if (response != null && response.getString("$ref") != null) {
-      String name = response.getString("$ref").substring("#/components/responses/".length());
-      response = document.getJsonObject("components").getJsonObject("responses").getJsonObject(name);
-    }
-    return response;
-  }
-
-  private static String mismatch(String operationId, TestClient.Response r, Throwable e) {
-    StringBuilder text = new StringBuilder("the ").append(r.status()).append(" of ").append(operationId)
-        .append(" does not match the document: ").append(e.getMessage());
-    if (e instanceof ValidatorException v) {
-      text.append(" [").append(v.type()).append(']');
-    }
-    if (e instanceof SchemaValidationException s && s.getOutputUnit().getErrors() != null) {
-      for (OutputUnit unit : s.getOutputUnit().getErrors()) {
-        text.append("\n  at ").append(unit.getInstanceLocation()).append(" (").append(unit.getKeywordLocation())
-            .append("): ").append(unit.getError());
-      }
-    }
-    return text.append("\n  body: ").append(r.text(), 0, Math.min(2000, r.text().length())).toString();
+    return answers.check(operationId, r, status);
   }
 }

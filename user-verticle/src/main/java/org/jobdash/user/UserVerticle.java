@@ -15,6 +15,8 @@ import org.jobdash.common.db.Pools;
 import org.jobdash.common.http.ApiException;
 import org.jobdash.common.http.ClientAddress;
 import org.jobdash.common.http.Readiness;
+import org.jobdash.common.http.RequestContract;
+import org.jobdash.common.http.ServiceContract;
 import org.jobdash.common.http.ServiceRouter;
 import org.jobdash.common.work.Singleton;
 import org.jobdash.user.account.AccountRoutes;
@@ -49,6 +51,7 @@ import org.slf4j.LoggerFactory;
 public final class UserVerticle extends VerticleBase {
 
   public static final String SERVICE = "user";
+  private static final String DOCUMENT = "openapi/user-service.yaml";
   private static final Logger log = LoggerFactory.getLogger(UserVerticle.class);
   private static final String CLEANUP_KEY = "user-service.cleanup";
 
@@ -69,7 +72,8 @@ public final class UserVerticle extends VerticleBase {
     // carry them, the pool keeps transactions and the occasional sweep
     statements = Pools.pipelined(vertx, "user-service-pipelined", config.database(),
         Math.max(2, config.database().poolSize() / 2));
-    return vertx.executeBlocking(() -> SigningKeys.load(config.jwt())).compose(keys -> {
+    Future<ServiceContract> document = ServiceContract.load(vertx, DOCUMENT);
+    return document.compose(loaded -> vertx.executeBlocking(() -> SigningKeys.load(config.jwt()))).compose(keys -> {
       AccessTokens accessTokens = new AccessTokens(vertx, keys, config.jwt());
       Revocations revoked = new Revocations();
       JwtVerifier verifier = new JwtVerifier(vertx, new JwtSettings(config.jwt().issuer(), config.jwt().audience(),
@@ -110,16 +114,18 @@ public final class UserVerticle extends VerticleBase {
       };
       // mounted route by route after the token check, never on /api/* ahead of it
       Handler<RoutingContext> body = ServiceRouter.jsonBody(deployment.jsonParsing(), config.http().bodyLimitBytes());
+      // each route's parameters and body checked against the document, after the token and the body
+      RequestContract contract = RequestContract.of(deployment.jsonParsing(), document.result());
 
-      Router router = ServiceRouter.create(vertx, SERVICE, Readiness.of().database(pool), "openapi/user-service.yaml");
+      Router router = ServiceRouter.create(vertx, SERVICE, Readiness.of().database(pool), DOCUMENT);
       router.get("/.well-known/jwks.json").handler(ctx -> {
         ctx.response().putHeader("Cache-Control", "public, max-age=300");
         ServiceRouter.json(ctx, 200, accessTokens.jwks());
       });
-      new AccountRoutes(accounts, clientAddress, limits).mount(router, body, authenticated, bearer);
-      new SessionRoutes(sessions, clientAddress, limits).mount(router, body, authenticated);
-      new ProfileRoutes(profiles).mount(router, body, authenticated);
-      new AdminRoutes(new AdminRepository(pool), users, accounts).mount(router, body, authenticated);
+      new AccountRoutes(accounts, clientAddress, limits).mount(router, body, authenticated, bearer, contract);
+      new SessionRoutes(sessions, clientAddress, limits).mount(router, body, authenticated, contract);
+      new ProfileRoutes(profiles).mount(router, body, authenticated, contract);
+      new AdminRoutes(new AdminRepository(pool), users, accounts).mount(router, body, authenticated, contract);
 
       DeletionRelay deletions = new DeletionRelay(vertx, deletionRepository, config.deletion().requiredAcks(),
           config.deletion().republishAfter());

@@ -10,6 +10,7 @@ import org.jobdash.ai.TextFields;
 import org.jobdash.ai.skills.SkillTaxonomy;
 import org.jobdash.common.auth.AuthUser;
 import org.jobdash.common.http.JsonInput;
+import org.jobdash.common.http.RequestContract;
 import org.jobdash.common.http.RequestDeadline;
 import org.jobdash.common.http.ServiceRouter;
 import org.jobdash.common.text.Text;
@@ -29,10 +30,11 @@ public final class AnalysisRoutes {
   }
 
   /** Mount behind the bearer check, which reads no body: see {@code AiVerticle}. */
-  public void mount(Router router, Handler<RoutingContext> body) {
-    router.post("/api/v1/ai/skills").handler(body).handler(this::skills);
-    router.post("/api/v1/ai/content-analysis").handler(body).handler(this::content);
-    router.post("/api/v1/ai/job-match").handler(body).handler(this::jobMatch);
+  public void mount(Router router, Handler<RoutingContext> body, RequestContract contract) {
+    router.post("/api/v1/ai/skills").handler(body).handler(contract.validate("analyzeSkills")).handler(this::skills);
+    router.post("/api/v1/ai/content-analysis").handler(body).handler(contract.validate("analyzeContent"))
+        .handler(this::content);
+    router.post("/api/v1/ai/job-match").handler(body).handler(contract.validate("matchJob")).handler(this::jobMatch);
   }
 
   private void skills(RoutingContext ctx) {
@@ -52,8 +54,10 @@ public final class AnalysisRoutes {
   private void content(RoutingContext ctx) {
     JsonInput in = JsonInput.body(ctx);
     String text = TextFields.text(in, "text", limits.maxTextChars(), true);
+    String job = TextFields.text(in, "jobDescription", limits.maxTextChars(), false);
     in.validate();
-    service.content(AuthUser.of(ctx).userId(), text, RequestDeadline.of(ctx, limits.taskDeadline()))
+    service.content(AuthUser.of(ctx).userId(), text, Text.blankToNull(job),
+            RequestDeadline.of(ctx, limits.taskDeadline()))
         .onSuccess(c -> ServiceRouter.json(ctx, 201, c.report().toJson().put("id", c.id().toString())
             .put("sessionId", c.sessionId().toString())))
         .onFailure(ctx::fail);

@@ -14,6 +14,7 @@ import org.jobdash.ai.model.TextEmbedder;
 import org.jobdash.ai.optimize.OptimizationService;
 import org.jobdash.ai.session.SessionRecorder;
 import org.jobdash.ai.session.Usage;
+import org.jobdash.ai.skills.SkillExtractor;
 import org.jobdash.ai.skills.SkillReport;
 import org.jobdash.ai.skills.SkillTaxonomy;
 import org.jobdash.common.bus.Addresses;
@@ -26,7 +27,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -39,7 +42,6 @@ public final class AnalysisService {
 
   private static final Logger log = LoggerFactory.getLogger(AnalysisService.class);
   static final int CHUNK_WORDS = 120;
-  static final int MAX_SEGMENTS = 48;
 
   /** A stored skill analysis. */
   public record Skills(UUID id, UUID sessionId, SkillReport report) {}
@@ -53,12 +55,34 @@ public final class AnalysisService {
   private record ResumeWork(List<String> chunks, List<float[]> chunkVectors, SkillReport skills,
                             ContentAnalyzer.Report content) {}
 
-  /** Two lists of texts cut on the worker and embedded in one call, first then second. */
-  private record Cut(List<String> first, List<String> second) {
+  /**
+   * The résumé's chunks, the job's chunks and the texts compared by meaning, embedded in one call in that order, and
+   * the job read into its requirements.
+   */
+  private record MatchCut(List<String> resumeChunks, List<String> jobChunks, List<String> meaningTexts,
+                          JobRequirements.Parsed job) {
     List<String> all() {
-      List<String> all = new ArrayList<>(first);
-      all.addAll(second);
+      List<String> all = new ArrayList<>(resumeChunks);
+      all.addAll(jobChunks);
+      all.addAll(meaningTexts);
       return all;
+    }
+
+    List<float[]> resumeVectors(List<float[]> all) {
+      return all.subList(0, resumeChunks.size());
+    }
+
+    List<float[]> jobVectors(List<float[]> all) {
+      return all.subList(resumeChunks.size(), resumeChunks.size() + jobChunks.size());
+    }
+
+    Map<String, float[]> meaning(List<float[]> all) {
+      Map<String, float[]> out = new HashMap<>();
+      int from = resumeChunks.size() + jobChunks.size();
+      for (int i = 0; i < meaningTexts.size(); i++) {
+        out.put(meaningTexts.get(i), all.get(from + i));
+      }
+      return out;
     }
   }
 
@@ -86,21 +110,21 @@ public final class AnalysisService {
 
   public Future<Skills> skills(UUID userId, String text, Deadline deadline) {
     long started = System.nanoTime();
-    return worker.submit(deadline, d -> Chunks.segments(text, MAX_SEGMENTS, d))
-        .compose(segments -> embed(segments, deadline).compose(vectors -> worker.submit(deadline,
-                d -> skillReport(text, segments, vectors.vectors(), d))
-            .compose(report -> pool.withTransaction(conn -> sessions.record(conn, new SessionRecorder.Outcome(userId,
-                    "skill_analysis", vectors.usage(), elapsed(started), null, null, null,
-                    new JsonObject().put("skills", report.found().size())),
-                sessionId -> analyses.saveSkills(conn, userId, sessionId, null, report, SkillTaxonomy.shared(),
-                        TextFields.sha256(text))
-                    .map(id -> new Skills(id, sessionId, report)))))))
-        .recover(e -> sessions.failed(pool, userId, "skill_analysis", MiniLm.MODEL_NAME, started, null, e));
+    return worker.submit(deadline, d -> skillReport(SkillTaxonomy.shared(), text, d))
+        .compose(report -> pool.withTransaction(conn -> sessions.record(conn, new SessionRecorder.Outcome(userId,
+                "skill_analysis", Usage.local(OptimizationService.LOCAL_MODEL, 0, 0), elapsed(started), null, null,
+                null, new JsonObject().put("skills", report.found().size())),
+            sessionId -> analyses.saveSkills(conn, userId, sessionId, null, report, SkillTaxonomy.shared(),
+                    TextFields.sha256(text))
+                .map(id -> new Skills(id, sessionId, report)))))
+        .recover(e -> sessions.failed(pool, userId, "skill_analysis", OptimizationService.LOCAL_MODEL, started, null,
+            e));
   }
 
-  public Future<Content> content(UUID userId, String text, Deadline deadline) {
+  /** The content analysis of a résumé, for the job {@code job} describes when it is not null. */
+  public Future<Content> content(UUID userId, String text, String job, Deadline deadline) {
     long started = System.nanoTime();
-    return worker.submit(deadline, d -> ContentAnalyzer.analyze(text, Set.of(), d))
+    return worker.submit(deadline, d -> ContentAnalyzer.analyze(text, Set.of(), job, d))
         .compose(report -> pool.withTransaction(conn -> sessions.record(conn, new SessionRecorder.Outcome(userId,
                 "content_analysis", Usage.local(OptimizationService.LOCAL_MODEL, 0, 0),
                 elapsed(started), null, null, null, new JsonObject().put("findings", report.findings().size())),
@@ -121,12 +145,15 @@ public final class AnalysisService {
           }
           return content;
         });
-    // the résumé's chunks first, the job's second
-    return resume.compose(text -> worker.submit(deadline, d -> new Cut(Chunks.of(text, CHUNK_WORDS, d),
-            Chunks.of(job, CHUNK_WORDS, d)))
+    // the résumé's chunks first, the job's second, then the texts compared by meaning
+    return resume.compose(text -> worker.submit(deadline, d -> {
+          JobRequirements.Parsed parsed = JobRequirements.parse(SkillTaxonomy.shared(), job, d);
+          return new MatchCut(Chunks.of(text, CHUNK_WORDS, d), Chunks.of(job, CHUNK_WORDS, d),
+              JobMatcher.meaningTexts(text, parsed, d), parsed);
+        })
         .compose(cut -> embedder.local(cut.all(), deadline).compose(vectors -> worker.submit(deadline,
-                d -> JobMatcher.match(SkillTaxonomy.shared(), text, job, vectors.vectors().subList(0,
-                    cut.first().size()), vectors.vectors().subList(cut.first().size(), vectors.vectors().size()), d))
+                d -> JobMatcher.match(SkillTaxonomy.shared(), text, cut.job(), cut.resumeVectors(vectors.vectors()),
+                    cut.jobVectors(vectors.vectors()), cut.meaning(vectors.vectors()), d))
             .compose(match -> pool.withTransaction(conn -> sessions.record(conn, new SessionRecorder.Outcome(userId,
                     "job_match", vectors.usage(), elapsed(started), null, null, resumeId,
                     new JsonObject().put("score", match.score())),
@@ -169,14 +196,12 @@ public final class AnalysisService {
   private Future<AnalysisCompleted> runAnalysis(AnalyzeResume request, UUID sessionId, Deadline deadline) {
     long started = System.nanoTime();
     String text = request.content() == null ? "" : request.content();
-    // the chunks to store first, the segments that find skills second
-    Future<Cut> cut = text.isBlank()
+    // the chunks to store
+    Future<List<String>> cut = text.isBlank()
         ? Future.failedFuture(new ApiException.Unprocessable("the résumé has no text to analyse"))
-        : worker.submit(deadline, d -> new Cut(Chunks.of(text, CHUNK_WORDS, d), Chunks.segments(text, MAX_SEGMENTS,
-            d)));
-    return cut.compose(c -> embedder.local(c.all(), deadline).compose(v -> worker.submit(deadline,
-                d -> new ResumeWork(c.first(), v.vectors().subList(0, c.first().size()), skillReport(text,
-                    c.second(), v.vectors().subList(c.first().size(), v.vectors().size()), d),
+        : worker.submit(deadline, d -> Chunks.of(text, CHUNK_WORDS, d));
+    return cut.compose(c -> embedder.local(c, deadline).compose(v -> worker.submit(deadline,
+                d -> new ResumeWork(c, v.vectors(), skillReport(SkillTaxonomy.shared(), text, d),
                     ContentAnalyzer.analyze(text, Set.of(), d)))
             .compose(work -> {
               AnalysisCompleted completed = completed(request, work, elapsed(started));
@@ -246,19 +271,9 @@ public final class AnalysisService {
     vertx.eventBus().publish(Addresses.RESUME_ANALYSIS_COMPLETED, completed.toJson());
   }
 
-  private Future<TextEmbedder.Vectors> embed(List<String> segments, Deadline deadline) {
-    return segments.isEmpty()
-        ? Future.succeededFuture(new TextEmbedder.Vectors(List.of(), MiniLm.MODEL_NAME, Usage.local(MiniLm.MODEL_NAME,
-            0, 0)))
-        : embedder.local(segments, deadline);
-  }
-
-  private static SkillReport skillReport(String text, List<String> segments, List<float[]> vectors,
-                                         Deadline deadline) {
-    SkillTaxonomy taxonomy = SkillTaxonomy.shared();
-    List<SkillTaxonomy.Found> found = new ArrayList<>(taxonomy.findByPhrase(text, deadline));
-    found.addAll(taxonomy.findBySimilarity(segments, vectors, found, deadline));
-    return SkillReport.of(taxonomy, found);
+  /** The skills of a résumé by phrase, section by section, and the items of its skills lists (no embeddings). */
+  public static SkillReport skillReport(SkillTaxonomy taxonomy, String text, Deadline deadline) {
+    return SkillReport.of(taxonomy, SkillExtractor.extract(taxonomy, text, deadline));
   }
 
   private static long elapsed(long startedNanos) {

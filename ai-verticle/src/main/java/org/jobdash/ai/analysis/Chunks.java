@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits texts for embedding: into chunks of whole paragraphs of about a given size, or into short segments. Both
- * walk the text once (plain code, no patterns) and check the deadline as they go: call them on a worker thread.
+ * Splits texts for embedding into chunks of whole paragraphs of about a given size, walking the text once (plain
+ * code, no patterns) and checking the deadline as it goes: call it on a worker thread.
  */
 public final class Chunks {
 
@@ -45,25 +45,5 @@ public final class Chunks {
       chunks.add(current.toString().strip());
     }
     return chunks;
-  }
-
-  /** Lines and sentences of at least three words, at most {@code max} of them, each cut to 300 characters. */
-  public static List<String> segments(String text, int max, Deadline deadline) {
-    List<String> out = new ArrayList<>();
-    for (String line : Lines.sentences(text, ".;")) {
-      deadline.check();
-      String s = line.strip();
-      int marker = Lines.markerEnd(s, 0, false);
-      if (marker >= 0) {
-        s = s.substring(Words.skipSpaces(s, marker));
-      }
-      if (Words.count(s) >= 3 && !out.contains(s)) {
-        out.add(s.length() > 300 ? s.substring(0, 300) : s);
-        if (out.size() == max) {
-          break;
-        }
-      }
-    }
-    return out;
   }
 }

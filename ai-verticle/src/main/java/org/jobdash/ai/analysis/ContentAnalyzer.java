@@ -3,6 +3,7 @@ package org.jobdash.ai.analysis;
 import com.google.re2j.Pattern;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.jobdash.ai.skills.SkillTaxonomy;
 import org.jobdash.ai.text.Lines;
 import org.jobdash.ai.text.WeakOpeners;
 import org.jobdash.ai.text.Words;
@@ -75,14 +76,16 @@ public final class ContentAnalyzer {
   /** The scores (0–100), counts and findings of one text. */
   public record Report(double overall, double readability, double ats, double structure, double impact, int wordCount,
                        List<String> sections, int bullets, int quantifiedBullets, int actionVerbBullets,
-                       List<JsonObject> findings) {
+                       List<JsonObject> findings, List<String> missingKeywords) {
 
     public JsonObject toJson() {
-      return new JsonObject().put("overallScore", overall).put("readabilityScore", readability).put("atsScore", ats)
+      JsonObject json = new JsonObject().put("overallScore", overall).put("readabilityScore", readability).put("atsScore", ats)
           .put("structureScore", structure).put("impactScore", impact).put("wordCount", wordCount)
           .put("sectionsFound", new JsonArray(sections)).put("bullets", bullets)
           .put("quantifiedBullets", quantifiedBullets).put("actionVerbBullets", actionVerbBullets)
           .put("findings", new JsonArray(new ArrayList<>(findings)));
+      return missingKeywords == null ? json : json.put("missingKeywords", new JsonArray(new ArrayList<>(
+          missingKeywords)));
     }
   }
 
@@ -90,6 +93,14 @@ public final class ContentAnalyzer {
 
   /** Analyses {@code text}; checks {@code deadline} line by line. */
   public static Report analyze(String text, Set<String> extraVerbs, Deadline deadline) {
+    return analyze(text, extraVerbs, null, deadline);
+  }
+
+  /**
+   * Analyses {@code text} for the job {@code job} describes (or for none when null): the ATS score then also counts
+   * the job's required keywords the résumé does not name, as trackers rank by them.
+   */
+  public static Report analyze(String text, Set<String> extraVerbs, String job, Deadline deadline) {
     List<JsonObject> findings = new ArrayList<>();
     List<String> lines = Lines.split(text);
     List<String> sections = new ArrayList<>();
@@ -98,6 +109,9 @@ public final class ContentAnalyzer {
     int actionVerbs = 0;
     int weak = 0;
     int atsPenalty = 0;
+    boolean email = false;
+    boolean phone = false;
+    int datedLines = 0;
     String current = "";
     for (int i = 0; i < lines.size(); i++) {
       deadline.check();
@@ -107,6 +121,11 @@ public final class ContentAnalyzer {
         continue;
       }
       int number = i + 1;
+      email |= hasEmail(stripped);
+      phone |= hasPhone(stripped);
+      if (EXPERIENCE_LIKE.contains(current) && hasDate(stripped)) {
+        datedLines++;
+      }
       String kind = sectionOf(stripped);
       if (kind != null) {
         current = kind;
@@ -201,13 +220,120 @@ public final class ContentAnalyzer {
         + (sections.contains("summary") ? 10 : 0) + (sections.size() >= 5 ? 10 : sections.size() * 2));
     double impact = bullets == 0 ? 0 : Math.min(100, 60.0 * quantified / bullets + 40.0 * actionVerbs / bullets
         - 5.0 * weak);
+    atsPenalty += groundedAts(findings, sections, email, phone, datedLines, words);
+    List<JobMatcher.Evidence> asked = job == null ? List.of() : requiredKeywords(text, job, deadline);
+    List<String> missingKeywords = job == null ? null : asked.stream().filter(e -> !e.met())
+        .map(JobMatcher.Evidence::name).toList();
+    if (missingKeywords != null && !missingKeywords.isEmpty()) {
+      atsPenalty += (int) Math.round(25.0 * missingKeywords.size() / asked.size());
+      findings.add(finding("ats", "warning", 0, null, "does not name " + missingKeywords.size() + " of the job's "
+          + asked.size() + " required keywords (" + String.join(", ", missingKeywords.subList(0, Math.min(8,
+          missingKeywords.size()))) + "); applicant tracking systems rank by them — name the ones you have as the "
+          + "posting writes them"));
+    }
     double ats = Math.max(0, 100 - atsPenalty - (sections.contains("experience") ? 0 : 15)
         - (sections.contains("skills") ? 0 : 10));
     double lengthScore = words < 150 ? 40 + 60.0 * words / 150 : words > 1200 ? 80 : 100;
     double overall = 0.25 * structure + 0.3 * Math.max(0, impact) + 0.15 * readability + 0.2 * ats
         + 0.1 * lengthScore;
     return new Report(round(overall), round(readability), round(ats), round(structure), round(Math.max(0, impact)),
-        words, List.copyOf(sections), bullets, quantified, actionVerbs, List.copyOf(findings));
+        words, List.copyOf(sections), bullets, quantified, actionVerbs, List.copyOf(findings),
+        missingKeywords == null ? null : List.copyOf(missingKeywords));
+  }
+
+  /**
+   * What applicant tracking systems parse beyond the layout: contact details (an email address, a phone number),
+   * dated roles under the experience heading, an education section, enough text to match. The penalty, with a
+   * finding for each gap.
+   */
+  private static int groundedAts(List<JsonObject> findings, List<String> sections, boolean email, boolean phone,
+                                 int datedLines, int words) {
+    int penalty = 0;
+    if (!email) {
+      penalty += 15;
+      findings.add(finding("ats", "warning", 0, null, "has no email address; applicant tracking systems file a "
+          + "candidate under the contact details they parse"));
+    }
+    if (!phone) {
+      penalty += 8;
+      findings.add(finding("ats", "warning", 0, null, "has no phone number; put it beside your email at the top"));
+    }
+    if (sections.contains("experience") && datedLines == 0) {
+      penalty += 15;
+      findings.add(finding("ats", "warning", 0, null, "has no dated roles; give each role its dates (e.g. "
+          + "'March 2021 – present') so applicant tracking systems can count your years of experience"));
+    } else if (!sections.contains("experience")) {
+      penalty += 10;
+      findings.add(finding("ats", "warning", 0, null, "has no experience section an applicant tracking system "
+          + "can find; use a standard heading such as 'Experience' or 'Work History', with dated roles"));
+    }
+    if (!sections.contains("education")) {
+      penalty += 7;
+    }
+    if (words < 75) {
+      penalty += 20;
+    } else if (words < 150) {
+      penalty += 10;
+    }
+    return penalty;
+  }
+
+  /** The job's required skills, certifications and licences, each met or not by the résumé's words. */
+  private static List<JobMatcher.Evidence> requiredKeywords(String text, String job, Deadline deadline) {
+    JobMatcher.Match match = JobMatcher.match(SkillTaxonomy.shared(), text, job, List.of(), List.of(), deadline);
+    return match.requirements().stream().filter(e -> e.required() && !"experience".equals(e.kind())).toList();
+  }
+
+  /** A word with an '@' between a local part and a dotted domain. */
+  static boolean hasEmail(String line) {
+    int at = line.indexOf('@');
+    while (at > 0) {
+      int end = at + 1;
+      while (end < line.length() && !Words.isSpace(line.charAt(end)) && ",;|()<>".indexOf(line.charAt(end)) < 0) {
+        end++;
+      }
+      String domain = line.substring(at + 1, end);
+      int dot = domain.indexOf('.');
+      if (Character.isLetterOrDigit(line.charAt(at - 1)) && dot > 0 && dot < domain.length() - 2) {
+        return true;
+      }
+      at = line.indexOf('@', at + 1);
+    }
+    return false;
+  }
+
+  /** A run of 9 to 15 digits written with only spaces, dots, dashes, brackets and a leading '+' between them. */
+  static boolean hasPhone(String line) {
+    int digits = 0;
+    for (int i = 0; i <= line.length(); i++) {
+      char c = i < line.length() ? line.charAt(i) : '\n';
+      if (Words.isDigit(c)) {
+        digits++;
+      } else if (digits > 0 && " .-()".indexOf(c) >= 0) {
+        continue;
+      } else if (c == '+' && digits == 0) {
+        continue;
+      } else {
+        if (digits >= 9 && digits <= 15) {
+          return true;
+        }
+        digits = 0;
+      }
+    }
+    return false;
+  }
+
+  /** A four-digit year from 1960 on, or "present", in a line. */
+  static boolean hasDate(String line) {
+    for (int i = 0; i + 4 <= line.length(); i++) {
+      boolean boundary = (i == 0 || !Character.isLetterOrDigit(line.charAt(i - 1)))
+          && (i + 4 == line.length() || !Character.isLetterOrDigit(line.charAt(i + 4)));
+      if (boundary && (line.startsWith("19", i) && line.charAt(i + 2) >= '6' || line.startsWith("20", i))
+          && Words.isDigit(line.charAt(i + 2)) && Words.isDigit(line.charAt(i + 3))) {
+        return true;
+      }
+    }
+    return Words.asciiLower(line).contains("present");
   }
 
   /** The canonical section a heading line names, or null when the line is not a heading. */

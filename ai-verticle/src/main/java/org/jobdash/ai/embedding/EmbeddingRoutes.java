@@ -12,6 +12,7 @@ import org.jobdash.common.auth.AuthUser;
 import org.jobdash.common.http.JsonBodies;
 import org.jobdash.common.http.ApiException;
 import org.jobdash.common.http.JsonInput;
+import org.jobdash.common.http.RequestContract;
 import org.jobdash.common.http.RequestDeadline;
 import org.jobdash.common.http.ServiceRouter;
 
@@ -38,10 +39,14 @@ public final class EmbeddingRoutes {
   }
 
   /** Mount behind the bearer check, which reads no body: see {@code AiVerticle}. */
-  public void mount(Router router, Handler<RoutingContext> body, Handler<RoutingContext> batchBody) {
-    router.post("/api/v1/ai/embeddings").handler(body).handler(this::embed);
-    router.post("/api/v1/ai/embeddings/batch").handler(batchBody).handler(this::batch);
-    router.post("/api/v1/ai/embeddings/search").handler(body).handler(this::search);
+  public void mount(Router router, Handler<RoutingContext> body, Handler<RoutingContext> batchBody,
+                    RequestContract contract) {
+    router.post("/api/v1/ai/embeddings").handler(body).handler(contract.validate("createEmbeddings"))
+        .handler(this::embed);
+    router.post("/api/v1/ai/embeddings/batch").handler(batchBody).handler(contract.validate("storeEmbeddingBatch"))
+        .handler(this::batch);
+    router.post("/api/v1/ai/embeddings/search").handler(body).handler(contract.validate("searchEmbeddings"))
+        .handler(this::search);
   }
 
   private void embed(RoutingContext ctx) {

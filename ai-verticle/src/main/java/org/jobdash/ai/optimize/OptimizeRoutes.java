@@ -12,6 +12,7 @@ import org.jobdash.common.auth.AuthUser;
 import org.jobdash.common.db.KeysetCursor;
 import org.jobdash.common.http.ApiException;
 import org.jobdash.common.http.JsonInput;
+import org.jobdash.common.http.RequestContract;
 import org.jobdash.common.http.RequestDeadline;
 import org.jobdash.common.http.ServiceRouter;
 import org.jobdash.common.text.Text;
@@ -36,15 +37,19 @@ public final class OptimizeRoutes {
   }
 
   /** Mount behind the bearer check, which reads no body: see {@code AiVerticle}. */
-  public void mount(Router router, Handler<RoutingContext> body) {
-    router.post("/api/v1/ai/optimize").handler(body).handler(this::optimize);
-    router.get("/api/v1/ai/templates").handler(this::templates);
-    router.get("/api/v1/ai/templates/:id").handler(this::template);
-    router.get("/api/v1/ai/preferences").handler(this::getPreferences);
-    router.put("/api/v1/ai/preferences").handler(body).handler(this::putPreferences);
-    router.get("/api/v1/ai/history").handler(this::history);
-    router.get("/api/v1/ai/history/stats").handler(this::historyStats);
-    router.get("/api/v1/ai/insights").handler(this::insights);
+  public void mount(Router router, Handler<RoutingContext> body, RequestContract contract) {
+    router.post("/api/v1/ai/optimize").handler(body).handler(contract.validate("optimizeResume"))
+        .handler(this::optimize);
+    router.get("/api/v1/ai/templates").handler(contract.validate("listTemplates")).handler(this::templates);
+    router.get("/api/v1/ai/templates/:id").handler(contract.validate("getTemplate")).handler(this::template);
+    router.get("/api/v1/ai/preferences").handler(contract.validate("getOptimizationPreferences"))
+        .handler(this::getPreferences);
+    router.put("/api/v1/ai/preferences").handler(body).handler(contract.validate("replaceOptimizationPreferences"))
+        .handler(this::putPreferences);
+    router.get("/api/v1/ai/history").handler(contract.validate("listOptimizationHistory")).handler(this::history);
+    router.get("/api/v1/ai/history/stats").handler(contract.validate("getOptimizationHistoryStats"))
+        .handler(this::historyStats);
+    router.get("/api/v1/ai/insights").handler(contract.validate("getOptimizationInsights")).handler(this::insights);
   }
 
   private void optimize(RoutingContext ctx) {

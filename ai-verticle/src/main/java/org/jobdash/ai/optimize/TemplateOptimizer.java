@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonObject;
 import org.jobdash.ai.analysis.ContentAnalyzer;
 import org.jobdash.ai.skills.SkillTaxonomy;
 import org.jobdash.ai.text.Lines;
+import org.jobdash.ai.text.VerbTenses;
 import org.jobdash.ai.text.WeakOpeners;
 import org.jobdash.ai.text.Words;
 import org.jobdash.common.work.Deadline;
@@ -24,14 +25,6 @@ import java.util.Set;
  */
 public final class TemplateOptimizer {
 
-  private static final Map<String, String> IRREGULAR = Map.ofEntries(Map.entry("leading", "Led"),
-      Map.entry("running", "Ran"), Map.entry("making", "Made"), Map.entry("building", "Built"),
-      Map.entry("teaching", "Taught"), Map.entry("writing", "Wrote"), Map.entry("selling", "Sold"),
-      Map.entry("keeping", "Kept"), Map.entry("taking", "Took"), Map.entry("giving", "Gave"),
-      Map.entry("setting", "Set"), Map.entry("cutting", "Cut"), Map.entry("overseeing", "Oversaw"),
-      Map.entry("driving", "Drove"), Map.entry("bringing", "Brought"), Map.entry("buying", "Bought"),
-      Map.entry("meeting", "Met"), Map.entry("holding", "Held"), Map.entry("winning", "Won"),
-      Map.entry("feeding", "Fed"), Map.entry("sending", "Sent"), Map.entry("paying", "Paid"));
   private static final Map<String, String> SECTION_ALIASES = Map.of("licenses_certifications", "certifications",
       "internships_experience", "experience", "relevant_training", "education", "board_positions", "experience",
       "activities", "volunteer");
@@ -122,21 +115,10 @@ public final class TemplateOptimizer {
     return prefix + chosen + " " + rest;
   }
 
-  /** "managing" → "Managed"; null when the word is not a gerund. */
+  /** "managing" → "Managed", "growing" → "Grew"; null when the word is not a verb's "-ing" form. */
   static String pastTense(String word) {
-    String w = word.toLowerCase(Locale.ROOT);
-    if (!w.endsWith("ing") || w.length() < 6) {
-      return null;
-    }
-    String irregular = IRREGULAR.get(w);
-    if (irregular != null) {
-      return irregular;
-    }
-    // "managing" → "manag" + "ed", "planning" → "plann" + "ed", "supplying" → "suppli" + "ed"
-    String stem = w.substring(0, w.length() - 3);
-    boolean consonantY = stem.endsWith("y") && "aeiou".indexOf(stem.charAt(stem.length() - 2)) < 0;
-    String past = (consonantY ? stem.substring(0, stem.length() - 1) + "i" : stem) + "ed";
-    return Character.toUpperCase(past.charAt(0)) + past.substring(1);
+    String past = VerbTenses.pastOfGerund(word);
+    return past == null ? null : Character.toUpperCase(past.charAt(0)) + past.substring(1);
   }
 
   /**

@@ -8,6 +8,7 @@ import org.jobdash.common.auth.AuthUser;
 import org.jobdash.common.db.KeysetCursor;
 import org.jobdash.common.http.ApiException;
 import org.jobdash.common.http.JsonInput;
+import org.jobdash.common.http.RequestContract;
 import org.jobdash.common.http.ServiceRouter;
 
 import java.util.List;
@@ -28,11 +29,12 @@ public final class SessionRoutes {
   }
 
   /** Mount behind the bearer check: see {@code AiVerticle}. */
-  public void mount(Router router) {
-    router.get("/api/v1/ai/sessions").handler(this::list);
-    router.get("/api/v1/ai/sessions/stats").handler(this::stats);
-    router.get("/api/v1/ai/models").handler(this::models);
-    router.get("/api/v1/ai/models/:id/performance").handler(this::performance);
+  public void mount(Router router, RequestContract contract) {
+    router.get("/api/v1/ai/sessions").handler(contract.validate("listSessions")).handler(this::list);
+    router.get("/api/v1/ai/sessions/stats").handler(contract.validate("getSessionStats")).handler(this::stats);
+    router.get("/api/v1/ai/models").handler(contract.validate("listModels")).handler(this::models);
+    router.get("/api/v1/ai/models/:id/performance").handler(contract.validate("getModelPerformance"))
+        .handler(this::performance);
   }
 
   private void list(RoutingContext ctx) {

@@ -14,7 +14,10 @@ public record SkillReport(List<SkillTaxonomy.Found> found, String primaryCategor
 
   public static SkillReport of(SkillTaxonomy taxonomy, List<SkillTaxonomy.Found> found) {
     Map<String, Integer> counts = new LinkedHashMap<>();
-    found.forEach(f -> counts.merge(f.skill().category(), "phrase".equals(f.matchedBy()) ? 2 : 1, Integer::sum));
+    // product names and unlisted skills say nothing of the trade
+    found.stream().filter(f -> !SkillTaxonomy.TOOLS.equals(f.skill().category())
+            && !SkillTaxonomy.OTHER.equals(f.skill().category()))
+        .forEach(f -> counts.merge(f.skill().category(), "phrase".equals(f.matchedBy()) ? 2 : 1, Integer::sum));
     String primary = counts.entrySet().stream()
         .filter(e -> !"management".equals(e.getKey()) || counts.size() == 1)
         .max(Map.Entry.<String, Integer>comparingByValue()
@@ -24,7 +27,7 @@ public record SkillReport(List<SkillTaxonomy.Found> found, String primaryCategor
     if (primary != null) {
       SkillTaxonomy.Category category = taxonomy.category(primary);
       List<String> missing = category.skills().stream()
-          .filter(s -> found.stream().noneMatch(f -> f.skill().index() == s.index()))
+          .filter(s -> found.stream().noneMatch(f -> f.skill().name().equals(s.name())))
           .limit(4).map(SkillTaxonomy.Skill::name).toList();
       if (!missing.isEmpty()) {
         recommendations.add("Skills often expected in " + category.label().toLowerCase() + " roles that the text "

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-/** Chunks keep paragraphs whole up to a size; segments are the short lines and sentences; both end promptly. */
+/** Chunks keep paragraphs whole up to a size, and end promptly. */
 class ChunksTest {
 
   static final int MAX_TEXT = ContentAnalyzerTest.MAX_TEXT;
@@ -25,14 +25,6 @@ class ChunksTest {
   }
 
   @Test
-  void segmentsAreLinesAndSentencesOfThreeWordsOrMoreWithoutTheirBullets() {
-    String text = "- Led a team of six. Cut waste by 20%; kept HACCP logs\n• Short one\nLed a team of six.";
-    assertThat(Chunks.segments(text, 48, NONE)).containsExactly("Led a team of six.", "Cut waste by 20%;",
-        "kept HACCP logs");
-    assertThat(Chunks.segments("a b c.\n".repeat(100) + "d e f\ng h i", 2, NONE)).containsExactly("a b c.", "d e f");
-  }
-
-  @Test
   void hostileTextsAtTheSizeLimitAreCutAtOnce() {
     for (String text : List.of("\n".repeat(MAX_TEXT), "\n" + " ".repeat(MAX_TEXT - 2) + "x",
         ("\n" + " ".repeat(999) + "x").repeat(MAX_TEXT / 1_001), "\r\n".repeat(MAX_TEXT / 2), ". ".repeat(MAX_TEXT / 2),
@@ -40,8 +32,6 @@ class ChunksTest {
       assertTimeoutPreemptively(ContentAnalyzerTest.HANG_GUARD, () -> {
         List<String> chunks = Chunks.of(text, 120, NONE);
         assertThat(chunks).allSatisfy(c -> assertThat(c.split(" ").length).isLessThanOrEqualTo(120));
-        assertThat(Chunks.segments(text, 48, NONE)).hasSizeLessThanOrEqualTo(48)
-            .allSatisfy(s -> assertThat(s.length()).isLessThanOrEqualTo(300));
       });
     }
   }
@@ -51,6 +41,5 @@ class ChunksTest {
     Deadline cancelled = Deadline.after(Duration.ofHours(1));
     cancelled.cancel();
     assertThatThrownBy(() -> Chunks.of("one\n\ntwo", 120, cancelled)).isInstanceOf(Deadline.Exceeded.class);
-    assertThatThrownBy(() -> Chunks.segments("one two three", 48, cancelled)).isInstanceOf(Deadline.Exceeded.class);
   }
 }

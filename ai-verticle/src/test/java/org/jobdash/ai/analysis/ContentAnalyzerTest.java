@@ -119,11 +119,51 @@ class ContentAnalyzerTest {
   void aLongLineIsJudgedByItsFirstTwoThousandCharacters() {
     String near = "Experience\n- Managed " + "a".repeat(100) + " [image: chart.png] " + "b".repeat(30_000) + "\n";
     String far = "Experience\n- Managed " + "a".repeat(Lines.MAX_LINE_CHARS) + " [image: chart.png]\n";
-    assertThat(categories(ContentAnalyzer.analyze(near, Set.of(), NONE))).contains("ats");
-    assertThat(categories(ContentAnalyzer.analyze(far, Set.of(), NONE))).doesNotContain("ats");
+    assertThat(messages(ContentAnalyzer.analyze(near, Set.of(), NONE))).anyMatch(m -> m.contains("image"));
+    assertThat(messages(ContentAnalyzer.analyze(far, Set.of(), NONE))).noneMatch(m -> m.contains("image"));
     ContentAnalyzer.Report report = ContentAnalyzer.analyze(near, Set.of(), NONE);
     assertThat(report.bullets()).isEqualTo(1);
     assertThat(report.actionVerbBullets()).isEqualTo(1);
+  }
+
+  @Test
+  void aResumeWithoutContactDetailsDatesOrEducationCannotScoreNearTheTopForAts() {
+    String bare = "Jane Doe\nExperience\nStaff Nurse, City Hospital\n- Cared for 6 patients per shift\n"
+        + "- Managed ventilated patients\nSkills\nVentilator management, BLS\n";
+    ContentAnalyzer.Report report = ContentAnalyzer.analyze(bare, Set.of(), NONE);
+    assertThat(report.ats()).isLessThan(50);
+    assertThat(messages(report)).anyMatch(m -> m.contains("no email address"))
+        .anyMatch(m -> m.contains("no phone number")).anyMatch(m -> m.contains("no dated roles"));
+    String full = "Jane Doe\njane.doe@example.com · 07700 900123\n" + bare.substring("Jane Doe\n".length())
+        .replace("City Hospital", "City Hospital, 2019 – present") + "Education\nBSc Nursing, 2018\n";
+    assertThat(ContentAnalyzer.analyze(full, Set.of(), NONE).ats()).isGreaterThan(report.ats() + 30);
+  }
+
+  @Test
+  void withAJobTheAtsScoreCountsTheRequiredKeywordsTheResumeDoesNotName() {
+    String resume = "Jane Doe\njane.doe@example.com · 07700 900123\nExperience\nLine Cook, Harbour Grill, 2019 – "
+        + "present\n- Ran the grill for 120 covers\nSkills\nHACCP, knife skills\nEducation\nNVQ Level 2, 2018\n";
+    String job = "Requirements\n- HACCP\n- Sous vide\n- Pastry\n";
+    ContentAnalyzer.Report alone = ContentAnalyzer.analyze(resume, Set.of(), NONE);
+    ContentAnalyzer.Report forJob = ContentAnalyzer.analyze(resume, Set.of(), job, NONE);
+    assertThat(alone.missingKeywords()).isNull();
+    assertThat(alone.toJson().containsKey("missingKeywords")).isFalse();
+    assertThat(forJob.missingKeywords()).containsExactly("Sous Vide", "Pastry");
+    assertThat(forJob.ats()).isEqualTo(alone.ats() - Math.round(25.0 * 2 / 3));
+    assertThat(messages(forJob)).anyMatch(m -> m.contains("2 of the job's 3 required keywords (Sous Vide, Pastry)"));
+  }
+
+  @Test
+  void contactDetailsAndDatesAreRecognised() {
+    assertThat(ContentAnalyzer.hasEmail("jane.doe@example.co.uk | London")).isTrue();
+    assertThat(ContentAnalyzer.hasEmail("@handle on example")).isFalse();
+    assertThat(ContentAnalyzer.hasEmail("a@b")).isFalse();
+    assertThat(ContentAnalyzer.hasPhone("(312) 555-0147")).isTrue();
+    assertThat(ContentAnalyzer.hasPhone("+44 7700 900522")).isTrue();
+    assertThat(ContentAnalyzer.hasPhone("2019 – 2021")).isFalse();
+    assertThat(ContentAnalyzer.hasDate("Sous Chef — June 2021 to present")).isTrue();
+    assertThat(ContentAnalyzer.hasDate("Ran the pass for 180 covers")).isFalse();
+    assertThat(ContentAnalyzer.hasDate("Grew sales 20%")).isFalse();
   }
 
   @Test
@@ -134,8 +174,8 @@ class ContentAnalyzerTest {
         .isInstanceOf(Deadline.Exceeded.class);
   }
 
-  private static List<String> categories(ContentAnalyzer.Report report) {
-    return report.findings().stream().map(f -> f.getString("category")).toList();
+  private static List<String> messages(ContentAnalyzer.Report report) {
+    return report.findings().stream().map(f -> f.getString("message")).toList();
   }
 
   /** {@code sectionOf} as it was written with regular expressions. */

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** Years of experience and skills named in a text, read in one pass however the text is made. */
@@ -124,29 +125,68 @@ class JobMatcherTest {
   }
 
   @Test
-  void theJobsSkillsWeighFortyFivePercentAndTheMissingOnesAreNamed() {
+  void theJobsRequirementsWeighSixtyPercentAndTheMissingOnesAreNamed() {
     JobMatcher.Match m = match("Backend developer: Java", "Java and Kubernetes", List.of(at(1)), List.of(at(1)));
     assertThat(m.matchedSkills()).containsExactly("Java");
     assertThat(m.missingSkills()).containsExactly("Kubernetes");
     assertThat(m.skillScore()).isEqualTo(50.0);
-    assertThat(m.score()).isEqualTo(0.55 * 100 + 0.45 * 50);
+    assertThat(m.score()).isEqualTo(0.4 * 100 + 0.6 * 50);
     assertThat(m.jobCategory()).isEqualTo("technology");
     assertThat(m.recommendations().get(0)).isEqualTo("The posting asks for Kubernetes: if you have these, name them "
         + "in your skills section and show them in a technology role.");
     assertThat(m.recommendations()).hasSize(3).as("two lines of the trade's advice follow")
         .containsAll(SkillTaxonomy.shared().category("technology").advice().subList(0, 2));
+    assertThat(m.requirements()).extracting(JobMatcher.Evidence::name, JobMatcher.Evidence::met,
+            JobMatcher.Evidence::resumeLine)
+        .containsExactly(tuple("Java", true, "Backend developer: Java"), tuple("Kubernetes", false, null));
   }
 
   @Test
-  void fewerYearsThanAskedWeighTenPercentAndAreAdvisedOn() {
+  void requiredItemsWeighTwicePreferredOnesAndOnlyRequiredOnesAreMissing() {
+    String job = "Requirements\n- Java\n- Kubernetes\n\nNice to have\n- Terraform\n";
+    JobMatcher.Match m = match("Skills\nJava, Terraform\n", job, List.of(at(1)), List.of(at(1)));
+    assertThat(m.matchedSkills()).containsExactly("Java", "Terraform");
+    assertThat(m.missingSkills()).containsExactly("Kubernetes");
+    assertThat(m.missingPreferred()).isEmpty();
+    assertThat(m.skillScore()).isEqualTo(Math.round(100.0 * (2 + 1) / (2 + 2 + 1) * 100) / 100.0);
+    JobMatcher.Match other = match("Skills\nJava, Kubernetes\n", job, List.of(at(1)), List.of(at(1)));
+    assertThat(other.missingSkills()).isEmpty();
+    assertThat(other.missingPreferred()).containsExactly("Terraform");
+    assertThat(other.skillScore()).isEqualTo(80.0);
+  }
+
+  @Test
+  void fewerYearsThanAskedCountAsARequirementPartlyMetAndAreAdvisedOn() {
     JobMatcher.Match short3 = match("3 years of Java", "Java, 5+ years", List.of(at(1)), List.of(at(1)));
     assertThat(short3.experienceScore()).isEqualTo(60.0);
-    assertThat(short3.score()).isEqualTo(0.9 * 100 + 0.1 * 60);
+    assertThat(short3.skillScore()).isEqualTo(100.0 * (2 + 2 * 0.6) / 4);
+    assertThat(short3.score()).isEqualTo(0.4 * 100 + 0.6 * 80);
     assertThat(short3.recommendations()).anyMatch(r -> r.startsWith("The posting asks for more years"));
+    assertThat(short3.requirements()).anyMatch(e -> e.kind().equals("experience") && !e.met());
     JobMatcher.Match enough = match("8 years of Java", "Java, 5+ years", List.of(at(1)), List.of(at(1)));
     assertThat(enough.experienceScore()).isEqualTo(100.0);
     assertThat(enough.score()).isEqualTo(100.0);
     assertThat(enough.recommendations()).noneMatch(r -> r.startsWith("The posting asks for more years"));
+  }
+
+  @Test
+  void theTextsComparedByMeaningAreBoundedAndEmbeddable() {
+    String resume = "Skills\n" + "\u00a0\u00a0\n".repeat(50) + "line number x\n".repeat(1) + "- Did thing %d\n"
+        .repeat(1).formatted(0) + java.util.stream.IntStream.range(0, 5_000).mapToObj(i -> "- Task " + i + "\n")
+        .collect(java.util.stream.Collectors.joining());
+    String job = "Requirements\n" + java.util.stream.IntStream.range(0, 500).mapToObj(i -> "- Widget " + i + " work\n")
+        .collect(java.util.stream.Collectors.joining());
+    List<String> texts = JobMatcher.meaningTexts(SkillTaxonomy.shared(), resume, job, NONE);
+    assertThat(texts).hasSizeLessThanOrEqualTo(JobMatcher.MAX_MEANING_REQUIREMENTS + JobMatcher.MAX_MEANING_LINES)
+        .allMatch(t -> t.codePoints().anyMatch(Character::isLetterOrDigit));
+  }
+
+  @Test
+  void theYearsOfAResumeAreItsDatedSpanOrTheMostItStates() {
+    assertThat(JobMatcher.resumeYears("Nurse, 2015 – 2019\nCharge nurse, 2019 – present\n", NONE))
+        .isEqualTo(java.time.Year.now().getValue() - 2015);
+    assertThat(JobMatcher.resumeYears("Chef with 12 years in kitchens; 2020 – 2022\n", NONE)).isEqualTo(12);
+    assertThat(JobMatcher.resumeYears("Phone 020 7946 0183, postcode 12345\n", NONE)).isZero();
   }
 
   @Test

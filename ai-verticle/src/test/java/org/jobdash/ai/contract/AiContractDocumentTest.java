@@ -7,6 +7,7 @@ import io.vertx.json.schema.OutputUnit;
 import io.vertx.json.schema.Validator;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
+import org.jobdash.common.http.ServiceContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,9 +41,10 @@ class AiContractDocumentTest {
   @BeforeAll
   static void load() {
     vertx = Vertx.vertx();
-    contract = AiContract.load(vertx).await();
-    document = AiContract.read(AiContract.DOCUMENT);
-    components = AiContract.read(AiContract.COMPONENTS);
+    ServiceContract loaded = ServiceContract.load(vertx, "openapi/ai-service.yaml").await();
+    contract = loaded.openApi();
+    document = loaded.document();
+    components = ServiceContract.read(ServiceContract.COMPONENTS);
   }
 
   @AfterAll
@@ -222,8 +224,8 @@ class AiContractDocumentTest {
     rawOperations().forEach((id, op) -> op.getJsonObject("responses").forEach(r -> {
       if (r.getKey().startsWith("4") || (r.getKey().startsWith("5") && !"getReadiness".equals(id))) {
         JsonObject content = resolve((JsonObject) r.getValue()).getJsonObject("content");
-        assertThat(content.fieldNames()).as(id + " " + r.getKey()).containsExactly(AiContract.PROBLEM_JSON);
-        assertThat(content.getJsonObject(AiContract.PROBLEM_JSON).getJsonObject("schema").getString("$ref"))
+        assertThat(content.fieldNames()).as(id + " " + r.getKey()).containsExactly(ServiceContract.PROBLEM_JSON);
+        assertThat(content.getJsonObject(ServiceContract.PROBLEM_JSON).getJsonObject("schema").getString("$ref"))
             .isEqualTo("components.yaml#/components/schemas/Problem");
       }
     }));

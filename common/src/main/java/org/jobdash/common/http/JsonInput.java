@@ -77,7 +77,8 @@ public final class JsonInput {
     }
   }
 
-  private static ApiException.Invalid invalid(List<ApiException.FieldError> errors) {
+  /** One 400 naming every field in {@code errors}. */
+  static ApiException.Invalid invalid(List<ApiException.FieldError> errors) {
     String detail = errors.size() == 1
         ? errors.get(0).field() + ": " + errors.get(0).message()
         : errors.size() + " fields are invalid";

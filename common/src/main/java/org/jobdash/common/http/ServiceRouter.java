@@ -133,8 +133,11 @@ public final class ServiceRouter {
   }
 
   private static JsonBodies jsonBodies(BoundedWorker parsing) {
-    return new JsonBodies(parsing, Duration.ofSeconds(5));
+    return new JsonBodies(parsing, JSON_DEADLINE);
   }
+
+  /** How long parsing or checking one large JSON body may take on the worker. */
+  static final Duration JSON_DEADLINE = Duration.ofSeconds(5);
 
   public static void json(RoutingContext ctx, int status, Object body) {
     ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json");

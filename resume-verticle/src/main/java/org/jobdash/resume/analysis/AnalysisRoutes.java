@@ -4,6 +4,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.jobdash.common.auth.AuthUser;
 import org.jobdash.common.http.JsonInput;
+import org.jobdash.common.http.RequestContract;
 import org.jobdash.common.http.ServiceRouter;
 
 /** {@code GET /api/v1/resumes/{id}/analyses}: the stored analyses of a résumé and their summary. */
@@ -15,8 +16,8 @@ public final class AnalysisRoutes {
     this.analyses = analyses;
   }
 
-  public void mount(Router router) {
-    router.get("/api/v1/resumes/:id/analyses").handler(this::list);
+  public void mount(Router router, RequestContract contract) {
+    router.get("/api/v1/resumes/:id/analyses").handler(contract.validate("listResumeAnalyses")).handler(this::list);
   }
 
   private void list(RoutingContext ctx) {

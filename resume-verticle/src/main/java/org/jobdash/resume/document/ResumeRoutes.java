@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import org.jobdash.common.auth.AuthUser;
 import org.jobdash.common.http.ApiException;
 import org.jobdash.common.http.JsonInput;
+import org.jobdash.common.http.RequestContract;
 import org.jobdash.common.http.RequestDeadline;
 import org.jobdash.common.http.ServiceRouter;
 import org.jobdash.common.text.Text;
@@ -40,14 +41,14 @@ public final class ResumeRoutes {
   }
 
   /** Mount after the body handlers; {@code /api/v1/resumes/{id}} last, so that literal paths win. */
-  public void mount(Router router) {
-    router.post("/api/v1/resumes").handler(this::create);
-    router.get("/api/v1/resumes").handler(this::list);
-    router.get("/api/v1/resumes/:id").handler(this::get);
-    router.get("/api/v1/resumes/:id/file").handler(this::download);
-    router.get("/api/v1/resumes/:id/status").handler(this::status);
-    router.patch("/api/v1/resumes/:id").handler(this::update);
-    router.delete("/api/v1/resumes/:id").handler(this::delete);
+  public void mount(Router router, RequestContract contract) {
+    router.post("/api/v1/resumes").handler(contract.validate("createResume")).handler(this::create);
+    router.get("/api/v1/resumes").handler(contract.validate("listResumes")).handler(this::list);
+    router.get("/api/v1/resumes/:id").handler(contract.validate("getResume")).handler(this::get);
+    router.get("/api/v1/resumes/:id/file").handler(contract.validate("downloadResumeFile")).handler(this::download);
+    router.get("/api/v1/resumes/:id/status").handler(contract.validate("getResumeStatus")).handler(this::status);
+    router.patch("/api/v1/resumes/:id").handler(contract.validate("updateResume")).handler(this::update);
+    router.delete("/api/v1/resumes/:id").handler(contract.validate("deleteResume")).handler(this::delete);
   }
 
   public static boolean isMultipart(RoutingContext ctx) {

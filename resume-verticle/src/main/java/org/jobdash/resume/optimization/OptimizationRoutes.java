@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import org.jobdash.common.auth.AuthUser;
 import org.jobdash.common.http.JsonBodies;
 import org.jobdash.common.http.JsonInput;
+import org.jobdash.common.http.RequestContract;
 import org.jobdash.common.http.ServiceRouter;
 import org.jobdash.common.text.Text;
 import org.jobdash.resume.StorableText;
@@ -25,11 +26,14 @@ public final class OptimizationRoutes {
   }
 
   /** Mount before {@code /api/v1/resumes/{id}} routes. */
-  public void mount(Router router) {
-    router.get("/api/v1/resumes/optimizations/:oid").handler(this::get);
-    router.post("/api/v1/resumes/optimizations/:oid/feedback").handler(this::feedback);
-    router.post("/api/v1/resumes/:id/optimizations").handler(this::request);
-    router.get("/api/v1/resumes/:id/optimizations").handler(this::ofResume);
+  public void mount(Router router, RequestContract contract) {
+    router.get("/api/v1/resumes/optimizations/:oid").handler(contract.validate("getOptimization")).handler(this::get);
+    router.post("/api/v1/resumes/optimizations/:oid/feedback").handler(contract.validate("createOptimizationFeedback"))
+        .handler(this::feedback);
+    router.post("/api/v1/resumes/:id/optimizations").handler(contract.validate("requestResumeOptimization"))
+        .handler(this::request);
+    router.get("/api/v1/resumes/:id/optimizations").handler(contract.validate("listResumeOptimizations"))
+        .handler(this::ofResume);
   }
 
   private void request(RoutingContext ctx) {

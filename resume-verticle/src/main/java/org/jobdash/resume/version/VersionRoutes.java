@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import org.jobdash.common.auth.AuthUser;
 import org.jobdash.common.http.ApiException;
 import org.jobdash.common.http.JsonInput;
+import org.jobdash.common.http.RequestContract;
 import org.jobdash.common.http.RequestDeadline;
 import org.jobdash.common.http.ServiceRouter;
 
@@ -28,11 +29,13 @@ public final class VersionRoutes {
     this.processingTimeout = processingTimeout;
   }
 
-  public void mount(Router router) {
-    router.get("/api/v1/resumes/:id/versions").handler(this::history);
-    router.get("/api/v1/resumes/:id/versions/compare").handler(this::compare);
-    router.get("/api/v1/resumes/:id/versions/:n").handler(this::one);
-    router.post("/api/v1/resumes/:id/versions/:n/restore").handler(this::restore);
+  public void mount(Router router, RequestContract contract) {
+    router.get("/api/v1/resumes/:id/versions").handler(contract.validate("listResumeVersions")).handler(this::history);
+    router.get("/api/v1/resumes/:id/versions/compare").handler(contract.validate("compareResumeVersions"))
+        .handler(this::compare);
+    router.get("/api/v1/resumes/:id/versions/:n").handler(contract.validate("getResumeVersion")).handler(this::one);
+    router.post("/api/v1/resumes/:id/versions/:n/restore").handler(contract.validate("restoreResumeVersion"))
+        .handler(this::restore);
   }
 
   private void history(RoutingContext ctx) {

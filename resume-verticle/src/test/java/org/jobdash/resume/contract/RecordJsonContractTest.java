@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.openapi.contract.OpenAPIContract;
+import org.jobdash.common.http.ServiceContract;
 import org.jobdash.resume.analysis.Analysis;
 import org.jobdash.resume.analysis.AnalysisService;
 import org.jobdash.resume.analysis.AnalysisSummary;
@@ -42,7 +43,7 @@ class RecordJsonContractTest {
   @BeforeAll
   static void load() {
     vertx = Vertx.vertx();
-    contract = ResumeContract.load(vertx).await();
+    contract = ServiceContract.load(vertx, "openapi/resume-service.yaml").await().openApi();
   }
 
   @AfterAll

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
+import org.jobdash.common.http.ServiceContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,8 +32,9 @@ class ResumeContractTest {
   @BeforeAll
   static void load() {
     vertx = Vertx.vertx();
-    contract = ResumeContract.load(vertx).await();
-    document = ResumeContract.read(ResumeContract.DOCUMENT);
+    ServiceContract loaded = ServiceContract.load(vertx, "openapi/resume-service.yaml").await();
+    contract = loaded.openApi();
+    document = loaded.document();
   }
 
   @AfterAll
@@ -104,7 +106,7 @@ class ResumeContractTest {
         JsonObject response = resolve(responses.getJsonObject(status));
         if (status.startsWith("4") || (status.startsWith("5") && !id.equals("getReadiness"))) {
           assertThat(response.getJsonObject("content").fieldNames()).as(id + " " + status)
-              .containsExactly(ResumeContract.PROBLEM_JSON);
+              .containsExactly(ServiceContract.PROBLEM_JSON);
         }
       }
     });

@@ -1,6 +1,5 @@
 package org.jobdash.user.account;
 
-import com.google.re2j.Pattern;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.Router;
@@ -8,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import org.jobdash.common.auth.AuthUser;
 import org.jobdash.common.http.ClientAddress;
 import org.jobdash.common.http.JsonInput;
+import org.jobdash.common.http.RequestContract;
 import org.jobdash.common.http.ServiceRouter;
 import org.jobdash.user.limit.RateLimiter;
 import org.jobdash.user.limit.RateLimits.Action;
@@ -17,9 +17,6 @@ import java.util.Map;
 
 /** Registration, verification, password reset ({@code /api/v1/auth}) and the caller's account ({@code /api/v1/users/me}). */
 public final class AccountRoutes {
-
-  private static final Pattern USERNAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{2,49}$");
-  private static final Pattern WEB_URL = Pattern.compile("^https?://\\S+$");
 
   private final AccountService accounts;
   private final ClientAddress clientAddress;
@@ -35,22 +32,27 @@ public final class AccountRoutes {
    * @param body the JSON body handler, mounted after the token check on authenticated routes
    * @param authenticated token and live-session check for routes that act on the caller
    * @param tokenOnly token check alone, for {@code GET /users/me}, whose query checks the session itself
+   * @param contract the document's checks of each operation, after the token and the body
    */
   public void mount(Router router, Handler<RoutingContext> body, Handler<RoutingContext> authenticated,
-                    Handler<RoutingContext> tokenOnly) {
-    router.post("/api/v1/auth/register").handler(body)
+                    Handler<RoutingContext> tokenOnly, RequestContract contract) {
+    router.post("/api/v1/auth/register").handler(body).handler(contract.validate("registerUser"))
         .handler(limits.guard(Action.REGISTER, RateLimiter.bodyField("email"))).handler(this::register);
-    router.post("/api/v1/auth/email/verify").handler(body).handler(this::verifyEmail);
-    router.post("/api/v1/auth/email/resend").handler(authenticated)
+    router.post("/api/v1/auth/email/verify").handler(body).handler(contract.validate("verifyEmail"))
+        .handler(this::verifyEmail);
+    router.post("/api/v1/auth/email/resend").handler(authenticated).handler(contract.validate("resendVerification"))
         .handler(limits.guard(Action.RESEND_VERIFICATION, RateLimiter.caller())).handler(this::resendVerification);
-    router.post("/api/v1/auth/password/forgot").handler(body)
+    router.post("/api/v1/auth/password/forgot").handler(body).handler(contract.validate("forgotPassword"))
         .handler(limits.guard(Action.FORGOT_PASSWORD, RateLimiter.bodyField("email"))).handler(this::forgotPassword);
-    router.post("/api/v1/auth/password/reset").handler(body).handler(this::resetPassword);
-    router.get("/api/v1/users/me").handler(tokenOnly).handler(this::me);
-    router.patch("/api/v1/users/me").handler(authenticated).handler(body).handler(this::update);
+    router.post("/api/v1/auth/password/reset").handler(body).handler(contract.validate("resetPassword"))
+        .handler(this::resetPassword);
+    router.get("/api/v1/users/me").handler(tokenOnly).handler(contract.validate("getMe")).handler(this::me);
+    router.patch("/api/v1/users/me").handler(authenticated).handler(body).handler(contract.validate("updateMe"))
+        .handler(this::update);
     router.post("/api/v1/users/me/password").handler(authenticated).handler(body)
+        .handler(contract.validate("changePassword"))
         .handler(limits.guard(Action.PASSWORD_CHANGE, RateLimiter.caller())).handler(this::changePassword);
-    router.delete("/api/v1/users/me").handler(authenticated).handler(body)
+    router.delete("/api/v1/users/me").handler(authenticated).handler(body).handler(contract.validate("deleteMe"))
         .handler(limits.guard(Action.ACCOUNT_DELETION, RateLimiter.caller())).handler(this::delete);
   }
 
@@ -60,9 +62,6 @@ public final class AccountRoutes {
     String username = in.requiredString("username", 3, 50);
     String password = in.requiredString("password", 1, 1024);
     String fullName = in.optionalString("fullName", 200);
-    if (username != null && !USERNAME.matcher(username).matches()) {
-      in.error("username", "must be 3-50 letters, digits, '.', '_' or '-', starting with a letter or digit");
-    }
     in.validate();
     accounts.register(email, username, password, fullName == null ? null : fullName.strip())
         .onSuccess(user -> {
@@ -121,18 +120,8 @@ public final class AccountRoutes {
       if (!in.has(field)) {
         continue;
       }
-      int max = switch (field) {
-        case "bio" -> 5000;
-        case "phone" -> 32;
-        case "firstName", "lastName" -> 100;
-        case "location" -> 255;
-        case "linkedinUrl", "githubUrl", "portfolioUrl" -> 2048;
-        default -> 200;
-      };
-      String value = in.optionalString(field, max);
-      if (value != null && field.endsWith("Url") && !value.isBlank() && !WEB_URL.matcher(value).matches()) {
-        in.error(field, "must be an http(s) URL");
-      }
+      // the document bounds each field (its type, length and URL form) and refuses any other field
+      String value = in.raw().getString(field);
       changes.put(UserRepository.EDITABLE.get(field), value == null || value.isBlank() ? null : value.strip());
     }
     if (in.has("yearsExperience")) {
@@ -141,11 +130,6 @@ public final class AccountRoutes {
     if (in.has("education")) {
       JsonArray education = in.optionalArray("education", 50);
       changes.put("education", education == null ? new JsonArray() : education);
-    }
-    for (String field : in.raw().fieldNames()) {
-      if (!UserRepository.EDITABLE.containsKey(field)) {
-        in.error(field, "cannot be changed here");
-      }
     }
     in.validate();
     accounts.update(AuthUser.of(ctx).userId(), changes)

@@ -8,12 +8,12 @@ import io.vertx.ext.web.RoutingContext;
 import org.jobdash.common.auth.BearerAuth;
 import org.jobdash.common.http.ApiException;
 import org.jobdash.common.http.JsonInput;
+import org.jobdash.common.http.RequestContract;
 import org.jobdash.common.http.ServiceRouter;
 import org.jobdash.user.account.AccountService;
 import org.jobdash.user.account.UserRepository;
 
 import java.time.OffsetDateTime;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -21,8 +21,6 @@ import java.util.UUID;
  * only.
  */
 public final class AdminRoutes {
-
-  private static final Set<String> TIERS = Set.of("free", "basic", "premium", "enterprise");
 
   private final AdminRepository admin;
   private final UserRepository users;
@@ -34,15 +32,21 @@ public final class AdminRoutes {
     this.accounts = accounts;
   }
 
-  /** @param body the JSON body handler, mounted after the token and role checks */
-  public void mount(Router router, Handler<RoutingContext> body, Handler<RoutingContext> authenticated) {
+  /**
+   * @param body the JSON body handler, mounted after the token and role checks
+   * @param contract the document's checks of each operation, after the role and the body
+   */
+  public void mount(Router router, Handler<RoutingContext> body, Handler<RoutingContext> authenticated,
+                    RequestContract contract) {
     Handler<RoutingContext> adminOnly = BearerAuth.requireRole("admin");
-    router.get("/api/v1/admin/sessions/active").handler(authenticated).handler(adminOnly).handler(this::activeSessions);
-    router.get("/api/v1/admin/users").handler(authenticated).handler(adminOnly).handler(this::searchUsers);
+    router.get("/api/v1/admin/sessions/active").handler(authenticated).handler(adminOnly)
+        .handler(contract.validate("listActiveSessions")).handler(this::activeSessions);
+    router.get("/api/v1/admin/users").handler(authenticated).handler(adminOnly)
+        .handler(contract.validate("searchUsers")).handler(this::searchUsers);
     router.put("/api/v1/admin/users/:id/subscription").handler(authenticated).handler(adminOnly).handler(body)
-        .handler(this::setSubscription);
+        .handler(contract.validate("setSubscription")).handler(this::setSubscription);
     router.put("/api/v1/admin/users/:id/status").handler(authenticated).handler(adminOnly).handler(body)
-        .handler(this::setStatus);
+        .handler(contract.validate("setAccountStatus")).handler(this::setStatus);
   }
 
   private void setStatus(RoutingContext ctx) {
@@ -80,9 +84,6 @@ public final class AdminRoutes {
     JsonInput in = JsonInput.body(ctx);
     String tier = in.requiredString("tier", 1, 20);
     OffsetDateTime expiresAt = in.optionalTimestamp("expiresAt");
-    if (tier != null && !TIERS.contains(tier)) {
-      in.error("tier", "must be one of " + TIERS);
-    }
     in.validate();
     users.setSubscription(id, tier, expiresAt)
         .map(user -> user.orElseThrow(() -> new ApiException.NotFound("No such user")))

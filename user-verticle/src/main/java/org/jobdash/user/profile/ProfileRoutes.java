@@ -1,6 +1,5 @@
 package org.jobdash.user.profile;
 
-import com.google.re2j.Pattern;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -8,25 +7,16 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.jobdash.common.auth.AuthUser;
 import org.jobdash.common.http.JsonInput;
+import org.jobdash.common.http.RequestContract;
 import org.jobdash.common.http.ServiceRouter;
 import org.jobdash.common.text.Text;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Set;
 
 /** {@code /api/v1/users/me/profile}, {@code /preferences} and {@code /complete}. */
 public final class ProfileRoutes {
-
-  static final Set<String> REMOTE = Set.of("remote", "hybrid", "onsite", "any");
-  static final Set<String> JOB_TYPES = Set.of("full_time", "part_time", "contract", "temporary", "internship",
-      "freelance", "per_diem", "seasonal", "apprenticeship", "volunteer");
-  static final Set<String> VISIBILITY = Set.of("public", "private", "recruiters");
-  static final Set<String> ALERTS = Set.of("never", "daily", "weekly", "monthly");
-  static final Set<String> TONES = Set.of("professional", "confident", "friendly", "formal", "concise");
-  static final Set<String> LEVELS = Set.of("light", "moderate", "aggressive");
-  private static final Pattern CURRENCY = Pattern.compile("^[A-Z]{3}$");
 
   private final ProfileService profiles;
 
@@ -34,13 +24,22 @@ public final class ProfileRoutes {
     this.profiles = profiles;
   }
 
-  /** @param body the JSON body handler, mounted after the token check */
-  public void mount(Router router, Handler<RoutingContext> body, Handler<RoutingContext> authenticated) {
-    router.get("/api/v1/users/me/profile").handler(authenticated).handler(this::getProfile);
-    router.put("/api/v1/users/me/profile").handler(authenticated).handler(body).handler(this::putProfile);
-    router.get("/api/v1/users/me/preferences").handler(authenticated).handler(this::getPreferences);
-    router.put("/api/v1/users/me/preferences").handler(authenticated).handler(body).handler(this::putPreferences);
-    router.get("/api/v1/users/me/complete").handler(authenticated).handler(this::complete);
+  /**
+   * @param body the JSON body handler, mounted after the token check
+   * @param contract the document's checks of each operation (its types, lengths and vocabularies), after the body
+   */
+  public void mount(Router router, Handler<RoutingContext> body, Handler<RoutingContext> authenticated,
+                    RequestContract contract) {
+    router.get("/api/v1/users/me/profile").handler(authenticated).handler(contract.validate("getProfile"))
+        .handler(this::getProfile);
+    router.put("/api/v1/users/me/profile").handler(authenticated).handler(body).handler(contract.validate("putProfile"))
+        .handler(this::putProfile);
+    router.get("/api/v1/users/me/preferences").handler(authenticated).handler(contract.validate("getPreferences"))
+        .handler(this::getPreferences);
+    router.put("/api/v1/users/me/preferences").handler(authenticated).handler(body)
+        .handler(contract.validate("putPreferences")).handler(this::putPreferences);
+    router.get("/api/v1/users/me/complete").handler(authenticated).handler(contract.validate("getCompleteUser"))
+        .handler(this::complete);
   }
 
   private void getProfile(RoutingContext ctx) {
@@ -62,12 +61,6 @@ public final class ProfileRoutes {
     JsonArray awards = entries(in, "awards", 100);
     JsonArray volunteer = entries(in, "volunteer", 100);
     String visibility = in.optionalString("visibility", 20);
-    if (visibility != null && !VISIBILITY.contains(visibility)) {
-      in.error("visibility", "must be one of " + VISIBILITY);
-    }
-    if (links != null && links.size() > 50) {
-      in.error("links", "must have at most 50 entries");
-    }
     in.validate();
     Profile profile = new Profile(Text.blankToNull(headline), Text.blankToNull(summary), orEmpty(skills),
         orEmpty(certifications), orEmpty(languages), links == null ? new JsonObject() : links, orEmpty(work),
@@ -101,20 +94,8 @@ public final class ProfileRoutes {
     Boolean aiEnabled = in.optionalBoolean("aiOptimizationEnabled");
     JsonObject notifications = in.optionalObject("notificationSettings");
     String alerts = in.optionalString("jobAlertFrequency", 20);
-    if (remote != null && !REMOTE.contains(remote)) {
-      in.error("remotePreference", "must be one of " + REMOTE);
-    }
     if (salaryMin != null && salaryMax != null && salaryMin > salaryMax) {
       in.error("salaryMax", "must not be less than salaryMin");
-    }
-    if (currency != null && !CURRENCY.matcher(currency).matches()) {
-      in.error("salaryCurrency", "must be an ISO 4217 code such as USD or EUR");
-    }
-    if (jobTypes != null && !JOB_TYPES.containsAll(jobTypes)) {
-      in.error("jobTypes", "must contain only " + JOB_TYPES);
-    }
-    if (alerts != null && !ALERTS.contains(alerts)) {
-      in.error("jobAlertFrequency", "must be one of " + ALERTS);
     }
     LocalDate availabilityDate = null;
     if (availability != null) {
@@ -124,12 +105,9 @@ public final class ProfileRoutes {
         in.error("availabilityDate", "must be a date like 2027-03-01");
       }
     }
-    if (ai != null) {
-      checkChoice(in, ai, "tone", TONES);
-      checkChoice(in, ai, "optimizationLevel", LEVELS);
-      if (ai.encode().length() > 10_000) {
-        in.error("aiPersonalization", "is too large");
-      }
+    // the document names the tones and levels; the size of the whole it cannot say
+    if (ai != null && ai.encode().length() > 10_000) {
+      in.error("aiPersonalization", "is too large");
     }
     if (notifications != null && notifications.encode().length() > 10_000) {
       in.error("notificationSettings", "is too large");
@@ -166,13 +144,6 @@ public final class ProfileRoutes {
       }
     }
     return array;
-  }
-
-  private static void checkChoice(JsonInput in, JsonObject object, String key, Set<String> allowed) {
-    Object value = object.getValue(key);
-    if (value != null && !(value instanceof String s && allowed.contains(s))) {
-      in.error("aiPersonalization." + key, "must be one of " + allowed);
-    }
   }
 
   private static JsonArray orEmpty(JsonArray a) {

@@ -6,6 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 import org.jobdash.common.auth.AuthUser;
 import org.jobdash.common.http.ClientAddress;
 import org.jobdash.common.http.JsonInput;
+import org.jobdash.common.http.RequestContract;
 import org.jobdash.common.http.ServiceRouter;
 import org.jobdash.user.limit.RateLimiter;
 import org.jobdash.user.limit.RateLimits.Action;
@@ -27,15 +28,21 @@ public final class SessionRoutes {
     this.limits = limits;
   }
 
-  public void mount(Router router, Handler<RoutingContext> body, Handler<RoutingContext> authenticated) {
-    router.post("/api/v1/auth/login").handler(body)
+  /** @param contract the document's checks of each operation, after the token and the body */
+  public void mount(Router router, Handler<RoutingContext> body, Handler<RoutingContext> authenticated,
+                    RequestContract contract) {
+    router.post("/api/v1/auth/login").handler(body).handler(contract.validate("login"))
         .handler(limits.guard(Action.LOGIN, RateLimiter.bodyField("login"))).handler(this::login);
-    router.post("/api/v1/auth/refresh").handler(body)
+    router.post("/api/v1/auth/refresh").handler(body).handler(contract.validate("refreshTokens"))
         .handler(limits.guard(Action.REFRESH, RateLimiter.bodyField("refreshToken"))).handler(this::refresh);
-    router.post("/api/v1/auth/logout").handler(authenticated).handler(this::logout);
-    router.post("/api/v1/auth/logout-all").handler(authenticated).handler(this::logoutAll);
-    router.get("/api/v1/auth/sessions").handler(authenticated).handler(this::list);
-    router.delete("/api/v1/auth/sessions/:id").handler(authenticated).handler(this::end);
+    router.post("/api/v1/auth/logout").handler(authenticated).handler(contract.validate("logout"))
+        .handler(this::logout);
+    router.post("/api/v1/auth/logout-all").handler(authenticated).handler(contract.validate("logoutEverywhere"))
+        .handler(this::logoutAll);
+    router.get("/api/v1/auth/sessions").handler(authenticated).handler(contract.validate("listLoginSessions"))
+        .handler(this::list);
+    router.delete("/api/v1/auth/sessions/:id").handler(authenticated).handler(contract.validate("revokeLoginSession"))
+        .handler(this::end);
   }
 
   private void login(RoutingContext ctx) {
