@@ -27,6 +27,7 @@ import org.jobdash.ai.session.SessionRoutes;
 import org.jobdash.ai.skills.SkillTaxonomy;
 import org.jobdash.common.auth.BearerAuth;
 import org.jobdash.common.auth.JwtVerifier;
+import org.jobdash.common.auth.Revocations;
 import org.jobdash.common.db.Pools;
 import org.jobdash.common.http.Readiness;
 import org.jobdash.common.http.RequestContract;
@@ -77,7 +78,8 @@ public final class AiVerticle extends VerticleBase {
       OptimizationService optimizations = new OptimizationService(vertx, pool, optimizeRepository, sessions, inference,
           remote, config.optimizer(), config.userPreferencesTimeoutMs(), resumeTexts);
 
-      Handler<RoutingContext> authenticated = new BearerAuth(new JwtVerifier(vertx, config.jwt()));
+      Revocations revoked = new Revocations();
+      Handler<RoutingContext> authenticated = new BearerAuth(new JwtVerifier(vertx, config.jwt(), revoked));
       Handler<RoutingContext> body = ServiceRouter.jsonBody(deployment.jsonParsing(), config.http().bodyLimitBytes());
       Handler<RoutingContext> batchBody = ServiceRouter.unparsedJsonBody(deployment.jsonParsing(),
           config.limits().batchBodyLimitBytes());
@@ -101,6 +103,7 @@ public final class AiVerticle extends VerticleBase {
       publishedEvents = Singleton.elect(vertx, PUBLISHED_EVENTS_KEY);
       return new AiBusApi(analyses, optimizations, new UserDataRepository(pool), config.limits().taskDeadline())
           .register(vertx, publishedEvents.won())
+          .compose(v -> revoked.start(vertx, 2_000))
           .compose(v -> ServiceRouter.listen(vertx, router, config.http()));
     });
   }

@@ -30,6 +30,7 @@ final class Clustering {
     Config hazelcast = ConfigUtil.loadConfig();
     hazelcast.setClusterName(cluster.text("name"));
     hazelcast.setProperty("hazelcast.discovery.enabled", "false");
+    ClusterBuckets.prepare(hazelcast);
     hazelcast.getNetworkConfig().setPort(cluster.integer("port")).setPortAutoIncrement(true);
     hazelcast.getNetworkConfig().getInterfaces().setEnabled(true).addInterface(iface);
     JoinConfig join = hazelcast.getNetworkConfig().getJoin();

@@ -149,6 +149,11 @@ public final class Launcher {
           continue;
         }
         JsonObject section = config.getJsonObject(s.key).copy();
+        if (s == Service.USER && embedded[0] != null && isBlank(section.getJsonObject("database").getString("url"))
+            && isBlank(section.getJsonObject("mail").getString("mode"))) {
+          // the embedded default is a developer's machine: mails, with their links, go to the log
+          section.getJsonObject("mail").put("mode", "log");
+        }
         section.getJsonObject("database").put("url", urls.get(s).toUrl());
         int instances = s.settings.read(section).integer("instances");
         if (instances <= 0) {
@@ -178,6 +183,10 @@ public final class Launcher {
       throw e;
     }
     return new Running(vertx, embedded[0], urls, config);
+  }
+
+  private static boolean isBlank(String s) {
+    return s == null || s.isBlank();
   }
 
   /** A Vert.x builder with Prometheus metrics. */

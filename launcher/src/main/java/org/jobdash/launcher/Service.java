@@ -20,7 +20,8 @@ import java.util.function.Supplier;
  * that builds their shared parts once from the section and supplies their verticle instances.
  */
 enum Service {
-  USER(UserConfig.SETTINGS, "user_service_db", UserDeployment::of),
+  USER(UserConfig.SETTINGS, "user_service_db",
+      (vertx, section) -> UserDeployment.of(vertx, section, ClusterBuckets.of(vertx))),
   RESUME(ResumeConfig.SETTINGS, "resume_service_db", ResumeDeployment::of),
   AI(AiConfig.SETTINGS, "ai_service_db", AiDeployment::of);
 

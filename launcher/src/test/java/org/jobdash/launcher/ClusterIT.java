@@ -127,7 +127,9 @@ class ClusterIT {
       pending.add(UUID.fromString(created.json().getString("id")));
     }
     // the first user leaves while the AI service is down: its purge must catch up later
-    assertThat(journey.http.delete("/api/v1/users/me", firstToken).status()).isEqualTo(204);
+    assertThat(journey.deleteAccount(firstToken).status()).isEqualTo(204);
+    // refused at once by the résumé process; the AI process, down meanwhile, learns of it when it starts
+    journey.assertResumeRefuses(firstToken);
     Thread.sleep(4_000);
     for (UUID id : pending) {
       assertThat(second.http.get("/api/v1/resumes/" + id + "/status", second.accessToken).json()
@@ -135,6 +137,7 @@ class ClusterIT {
     }
 
     processes.get("ai").start().awaitUp(Duration.ofSeconds(120));
+    journey.assertAiRefusesOnceReachable(firstToken, Duration.ofSeconds(30));
 
     for (UUID id : pending) {
       second.awaitAnalysis(id, Duration.ofSeconds(90));

@@ -50,6 +50,7 @@ final class Journey {
   final TestClient http;
   final WebClient web;
   final int port;
+  static final String PASSWORD = "a long enough journey passphrase";
   String email;
   String username;
   String accessToken;
@@ -67,7 +68,7 @@ final class Journey {
     email = "journey-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     username = "journey_" + UUID.randomUUID().toString().substring(0, 8);
     TestClient.Response r = http.post("/api/v1/auth/register", new JsonObject().put("email", email)
-        .put("username", username).put("password", "a long enough journey passphrase").put("fullName", "Priya Sharma"),
+        .put("username", username).put("password", PASSWORD).put("fullName", "Priya Sharma"),
         null);
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
     userId = UUID.fromString(r.json().getString("id"));
@@ -80,7 +81,7 @@ final class Journey {
 
   void login() {
     TestClient.Response r = http.post("/api/v1/auth/login", new JsonObject().put("login", username)
-        .put("password", "a long enough journey passphrase"), null);
+        .put("password", PASSWORD), null);
     assertThat(r.status()).as(r.toString()).isEqualTo(200);
     assertThat(r.json().getJsonObject("user").getBoolean("emailVerified")).isTrue();
     accessToken = r.json().getString("accessToken");
@@ -136,8 +137,41 @@ final class Journey {
     assertThat(feedback.status()).as(feedback.toString()).isEqualTo(201);
   }
 
+  /** Deletes the account; within a second its token creates nothing in the résumé or the AI service. */
   void deleteAccount() {
-    assertThat(http.delete("/api/v1/users/me", accessToken).status()).isEqualTo(204);
+    assertThat(deleteAccount(accessToken).status()).isEqualTo(204);
+    assertTokenCreatesNothing(accessToken);
+  }
+
+  /** A revoked token is refused by the résumé and AI services within a second of its revocation. */
+  void assertTokenCreatesNothing(String token) {
+    assertResumeRefuses(token);
+    assertAiRefuses(token);
+  }
+
+  void assertResumeRefuses(String token) {
+    await(() -> http.post("/api/v1/resumes", new JsonObject().put("title", "After the end")
+        .put("content", RESUME_TEXT), token).status(), s -> s == 401, Duration.ofSeconds(1));
+  }
+
+  void assertAiRefuses(String token) {
+    await(() -> embed(token), s -> s == 401, Duration.ofSeconds(1));
+  }
+
+  /** The AI service, once the gateway reaches it again (503 until then), refuses the token: it is never served. */
+  void assertAiRefusesOnceReachable(String token, Duration within) {
+    assertThat(await(() -> embed(token), s -> s != 503, within)).isEqualTo(401);
+  }
+
+  private int embed(String token) {
+    return http.post("/api/v1/ai/embeddings", new JsonObject().put("texts", new io.vertx.core.json.JsonArray()
+        .add("After the end")).put("sourceType", "text"), token).status();
+  }
+
+  /** DELETE /api/v1/users/me with the journey account's password, which a deletion asks for. */
+  TestClient.Response deleteAccount(String token) {
+    return http.send(io.vertx.core.http.HttpMethod.DELETE, "/api/v1/users/me", token,
+        new JsonObject().put("password", PASSWORD), java.util.Map.of());
   }
 
   static <T> T await(Supplier<T> probe, Predicate<T> done, Duration within) {

@@ -9,6 +9,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.sqlclient.Pool;
 import org.jobdash.common.auth.BearerAuth;
 import org.jobdash.common.auth.JwtVerifier;
+import org.jobdash.common.auth.Revocations;
 import org.jobdash.common.db.Pools;
 import org.jobdash.common.http.Readiness;
 import org.jobdash.common.http.RequestContract;
@@ -108,7 +109,8 @@ public final class ResumeVerticle extends VerticleBase {
     BodyHandler uploads = BodyHandler.create(config.files().uploadsDirectory().toString())
         .setBodyLimit(stores.maxFileSizeBytes() + MULTIPART_OVERHEAD)
         .setDeleteUploadedFilesOnEnd(true);
-    router.route("/api/*").handler(new BearerAuth(new JwtVerifier(vertx, config.jwt())));
+    Revocations revoked = new Revocations();
+    router.route("/api/*").handler(new BearerAuth(new JwtVerifier(vertx, config.jwt(), revoked)));
     router.post("/api/v1/resumes").handler(ctx -> (ResumeRoutes.isMultipart(ctx) ? uploads : json).handle(ctx));
     router.route("/api/*").handler(json);
     new StatsRoutes(new StatsRepository(pool)).mount(router, contract);
@@ -118,7 +120,7 @@ public final class ResumeVerticle extends VerticleBase {
     new ResumeRoutes(resumes, limits.maxContentChars(), limits.processingTimeout()).mount(router, contract);
 
     bus = new ResumeBusApi(vertx, resumes, analyses);
-    Future<Void> consumers = bus.registerRequests();
+    Future<Void> consumers = revoked.start(vertx, 2_000).compose(v -> bus.registerRequests());
     events = Singleton.elect(vertx, EVENTS_KEY);
     if (events.won()) {
       consumers = consumers.compose(v -> bus.registerPublished());

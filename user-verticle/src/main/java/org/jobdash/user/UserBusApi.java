@@ -10,18 +10,24 @@ import org.jobdash.common.http.ApiException;
 import org.jobdash.user.account.User;
 import org.jobdash.user.account.UserRepository;
 import org.jobdash.user.profile.ProfileService;
+import org.jobdash.user.session.RevocationNotices;
 
 import java.util.UUID;
 
-/** What the user service answers on the event bus: {@code user.get} and {@code user.preferences.get}. */
+/**
+ * What the user service answers on the event bus: {@code user.get}, {@code user.preferences.get} and
+ * {@code user.revocations.get}.
+ */
 final class UserBusApi {
 
   private final UserRepository users;
   private final ProfileService profiles;
+  private final RevocationNotices revocations;
 
-  UserBusApi(UserRepository users, ProfileService profiles) {
+  UserBusApi(UserRepository users, ProfileService profiles, RevocationNotices revocations) {
     this.users = users;
     this.profiles = profiles;
+    this.revocations = revocations;
   }
 
   Future<Void> register(Vertx vertx) {
@@ -32,6 +38,7 @@ final class UserBusApi {
             id -> profiles.preferences(id).map(preferences -> Bus.message().put("userId", id.toString())
                 .put("preferences", preferences.toJson())),
             reply -> reply)
+        .answer(Addresses.USER_REVOCATIONS_GET, body -> body, body -> revocations.current(), reply -> reply)
         .completion();
   }
 

@@ -5,6 +5,7 @@ import org.jobdash.common.config.ServiceSettings;
 import org.jobdash.common.config.Settings;
 import org.jobdash.common.db.DatabaseConfig;
 import org.jobdash.common.http.HttpSettings;
+import org.jobdash.user.limit.RateLimits;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +26,8 @@ public record UserConfig(
     Mail mail,
     Duration cleanupInterval,
     List<String> bootstrapAdmins,
-    Deletion deletion) {
+    Deletion deletion,
+    RateLimits rateLimits) {
 
   /** Which services must confirm purging a deleted account, and how often it is re-announced until they do. */
   public record Deletion(List<String> requiredAcks, Duration republishAfter) {}
@@ -38,12 +40,14 @@ public record UserConfig(
   public record Passwords(int memoryKib, int iterations, int parallelism, int threads, int queueSize,
                           int minLength) {}
 
-  /** Session and one-time token lifetimes, and the lockout rule. */
+  /** Session and one-time token lifetimes (failed sign-ins: {@link RateLimits.LoginFailures}). */
   public record Sessions(Duration sessionTtl, Duration refreshTokenTtl, Duration resetTokenTtl,
-                         Duration verificationTokenTtl, int maxFailedLogins, Duration failureWindow,
-                         Duration lockDuration) {}
+                         Duration verificationTokenTtl) {}
 
-  /** {@code log} (dev: mails go to the log), {@code smtp}, or {@code none} (another process sends them). */
+  /**
+   * {@code log} (the embedded default only: mails go to the log), {@code smtp}, or {@code none} (another process
+   * sends them, or nothing is configured: see {@link #mailMode}).
+   */
   public record Mail(String mode, String from, String smtpHost, int smtpPort, String smtpUser, String smtpPassword,
                      boolean smtpStartTls, String verifyUrl, String resetUrl) {}
 
@@ -74,6 +78,7 @@ public record UserConfig(
     Settings deletion = user.section("deletion");
     String keyDirectory = blankToNull(jwt.nullableText("keyDirectory"));
     int threads = pw.integer("threads");
+    String smtpHost = blankToNull(mail.nullableText("smtpHost"));
     return new UserConfig(
         HttpSettings.from(http.json(), http.integer("port")),
         DatabaseConfig.from(SETTINGS.describe("database.url"), user.section("database").json()),
@@ -95,14 +100,11 @@ public record UserConfig(
             Duration.ofDays(s.whole("sessionTtlDays")),
             Duration.ofDays(s.whole("refreshTokenTtlDays")),
             Duration.ofMinutes(s.whole("resetTokenTtlMinutes")),
-            Duration.ofHours(s.whole("verificationTokenTtlHours")),
-            s.integer("maxFailedLogins"),
-            Duration.ofMinutes(s.whole("failureWindowMinutes")),
-            Duration.ofMinutes(s.whole("lockMinutes"))),
+            Duration.ofHours(s.whole("verificationTokenTtlHours"))),
         new Mail(
-            mail.text("mode"),
+            mailMode(blankToNull(mail.nullableText("mode")), smtpHost),
             mail.text("from"),
-            mail.text("smtpHost"),
+            smtpHost == null ? "localhost" : smtpHost,
             mail.integer("smtpPort"),
             blankToNull(mail.nullableText("smtpUser")),
             blankToNull(mail.nullableText("smtpPassword")),
@@ -111,7 +113,19 @@ public record UserConfig(
             mail.text("resetUrl")),
         Duration.ofMinutes(user.whole("cleanupIntervalMinutes")),
         user.texts("bootstrapAdmins").stream().map(a -> a.toLowerCase(Locale.ROOT)).toList(),
-        new Deletion(deletion.texts("requiredAcks"), Duration.ofSeconds(deletion.whole("republishSeconds"))));
+        new Deletion(deletion.texts("requiredAcks"), Duration.ofSeconds(deletion.whole("republishSeconds"))),
+        RateLimits.from(user.section("rateLimits")));
+  }
+
+  /**
+   * The mail mode as set; unset, {@code smtp} when an SMTP host is configured, else {@code none}. The launcher sets
+   * {@code log} (links with their tokens in the log) on the embedded default only.
+   */
+  static String mailMode(String mode, String smtpHost) {
+    if (mode != null) {
+      return mode;
+    }
+    return smtpHost != null ? "smtp" : "none";
   }
 
   /** Null when blank, otherwise as given: a secret's spaces are its own. */

@@ -10,6 +10,7 @@ import io.vertx.sqlclient.SqlClient;
 import org.jobdash.common.auth.BearerAuth;
 import org.jobdash.common.auth.JwtSettings;
 import org.jobdash.common.auth.JwtVerifier;
+import org.jobdash.common.auth.Revocations;
 import org.jobdash.common.db.Pools;
 import org.jobdash.common.http.ApiException;
 import org.jobdash.common.http.ClientAddress;
@@ -25,12 +26,16 @@ import org.jobdash.user.account.DeletionRepository;
 import org.jobdash.user.account.UserRepository;
 import org.jobdash.user.admin.AdminRepository;
 import org.jobdash.user.admin.AdminRoutes;
+import org.jobdash.user.limit.LoginThrottle;
+import org.jobdash.user.limit.LoginThrottleRepository;
+import org.jobdash.user.limit.RateLimiter;
 import org.jobdash.user.mail.MailOutbox;
 import org.jobdash.user.mail.Mailer;
 import org.jobdash.user.profile.ProfileRepository;
 import org.jobdash.user.profile.ProfileRoutes;
 import org.jobdash.user.profile.ProfileService;
 import org.jobdash.user.security.PasswordHasher;
+import org.jobdash.user.session.RevocationNotices;
 import org.jobdash.user.session.SessionRepository;
 import org.jobdash.user.session.SessionRoutes;
 import org.jobdash.user.session.SessionService;
@@ -70,15 +75,23 @@ public final class UserVerticle extends VerticleBase {
     Future<ServiceContract> document = ServiceContract.load(vertx, DOCUMENT);
     return document.compose(loaded -> vertx.executeBlocking(() -> SigningKeys.load(config.jwt()))).compose(keys -> {
       AccessTokens accessTokens = new AccessTokens(vertx, keys, config.jwt());
+      Revocations revoked = new Revocations();
       JwtVerifier verifier = new JwtVerifier(vertx, new JwtSettings(config.jwt().issuer(), config.jwt().audience(),
-          null, accessTokens.publicJwks(), 5, 100_000));
+          null, accessTokens.publicJwks(), 5, 100_000), revoked);
       PasswordHasher hasher = new PasswordHasher(deployment.hashing(), config.passwords());
       ClientAddress clientAddress = new ClientAddress(config.http().trustedProxies());
+      RateLimiter limits = new RateLimiter(config.rateLimits(), deployment.buckets(), clientAddress);
 
       UserRepository users = new UserRepository(statements);
       SessionRepository sessionRepository = new SessionRepository(statements);
-      SessionService sessions = new SessionService(users, sessionRepository, hasher, accessTokens, config.sessions());
-      AccountService accounts = new AccountService(vertx, users, hasher, new MailOutbox(vertx), config);
+      LoginThrottle throttle = new LoginThrottle(new LoginThrottleRepository(statements), config.rateLimits());
+      DeletionRepository deletionRepository = new DeletionRepository(pool);
+      RevocationNotices revocations = new RevocationNotices(vertx, config.jwt().accessTokenTtl(), sessionRepository,
+          deletionRepository);
+      SessionService sessions = new SessionService(users, sessionRepository, hasher, accessTokens, config.sessions(),
+          throttle, revocations);
+      AccountService accounts = new AccountService(vertx, users, hasher, new MailOutbox(vertx), config, throttle,
+          revocations);
       ProfileService profiles = new ProfileService(new ProfileRepository(statements));
 
       BearerAuth bearer = new BearerAuth(verifier);
@@ -109,15 +122,16 @@ public final class UserVerticle extends VerticleBase {
         ctx.response().putHeader("Cache-Control", "public, max-age=300");
         ServiceRouter.json(ctx, 200, accessTokens.jwks());
       });
-      new AccountRoutes(accounts, clientAddress).mount(router, body, authenticated, bearer, contract);
-      new SessionRoutes(sessions, clientAddress).mount(router, body, authenticated, contract);
+      new AccountRoutes(accounts, clientAddress, limits).mount(router, body, authenticated, bearer, contract);
+      new SessionRoutes(sessions, clientAddress, limits).mount(router, body, authenticated, contract);
       new ProfileRoutes(profiles).mount(router, body, authenticated, contract);
-      new AdminRoutes(new AdminRepository(pool), users).mount(router, body, authenticated, contract);
+      new AdminRoutes(new AdminRepository(pool), users, accounts).mount(router, body, authenticated, contract);
 
-      DeletionRelay deletions = new DeletionRelay(vertx, new DeletionRepository(pool), config.deletion().requiredAcks(),
+      DeletionRelay deletions = new DeletionRelay(vertx, deletionRepository, config.deletion().requiredAcks(),
           config.deletion().republishAfter());
-      Future<Void> consumers = new UserBusApi(users, profiles).register(vertx)
-          .compose(v -> deletions.registerAcknowledgements());
+      Future<Void> consumers = new UserBusApi(users, profiles, revocations).register(vertx)
+          .compose(v -> deletions.registerAcknowledgements())
+          .compose(v -> revoked.start(vertx, 2_000));
       if (!"none".equals(config.mail().mode())) {
         consumers = consumers.compose(v -> new Mailer(vertx, config.mail()).register(vertx).completion());
       }
@@ -125,6 +139,7 @@ public final class UserVerticle extends VerticleBase {
       if (cleanup.won()) {
         long every = config.cleanupInterval().toMillis();
         vertx.setPeriodic(every, every, id -> sessionRepository.cleanupExpired()
+            .compose(removed -> throttle.forgetQuiet().map(quiet -> removed + ", quiet sign-in counts " + quiet))
             .onSuccess(removed -> log.info("auth clean-up removed {}", removed))
             .onFailure(e -> log.warn("auth clean-up failed: {}", e.toString())));
         deletions.startRepublishing();

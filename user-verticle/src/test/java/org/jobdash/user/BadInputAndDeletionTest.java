@@ -80,7 +80,7 @@ class BadInputAndDeletionTest {
     h.http.put("/api/v1/users/me/preferences", new JsonObject().put("remotePreference", "onsite"), l.accessToken());
     h.deletions.clear();
 
-    assertThat(h.http.delete("/api/v1/users/me", l.accessToken()).status()).isEqualTo(204);
+    assertThat(h.deleteAccount(l).status()).isEqualTo(204);
 
     for (String table : new String[] {"users WHERE id", "user_sessions WHERE user_id", "refresh_tokens WHERE user_id",
         "user_profiles WHERE user_id", "user_preferences WHERE user_id", "email_verifications WHERE user_id"}) {
@@ -99,7 +99,7 @@ class BadInputAndDeletionTest {
   void aDeletionIsRepublishedUntilEveryServiceAcknowledgesIt() throws Exception {
     UserHarness.Login l = h.registerAndLogin();
     String id = l.account().id().toString();
-    assertThat(h.http.delete("/api/v1/users/me", l.accessToken()).status()).isEqualTo(204);
+    assertThat(h.deleteAccount(l).status()).isEqualTo(204);
     assertThat(h.count("SELECT count(*) FROM user_deletions WHERE user_id = $1 AND completed_at IS NULL",
         l.account().id())).isEqualTo(1);
 

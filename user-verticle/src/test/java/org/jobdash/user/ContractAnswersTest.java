@@ -31,7 +31,8 @@ class ContractAnswersTest {
 
   @BeforeAll
   static void start() {
-    h = UserHarness.start(ADMIN);
+    // the rate limits on, at their defaults: the throttled answer is one of the documented ones
+    h = UserHarness.start(new JsonObject().put("rateLimits", new JsonObject().put("enabled", true)), ADMIN);
     answers = ContractAnswers.load(h.vertx, "openapi/user-service.yaml");
   }
 
@@ -149,18 +150,18 @@ class ContractAnswersTest {
         .put("newPassword", password), null), 204);
     check("getMe", http.get("/api/v1/users/me", token), 401);
 
-    // a locked account
-    UserHarness.Account locked = h.register();
+    // guesses at an account are delayed after the free attempts
+    UserHarness.Account guessed = h.register();
     for (int i = 0; i < 5; i++) {
-      check("login", http.post("/api/v1/auth/login", new JsonObject().put("login", locked.email())
+      check("login", http.post("/api/v1/auth/login", new JsonObject().put("login", guessed.email())
           .put("password", "wrong password " + i), null), 401);
     }
     TestClient.Response refused = check("login", http.post("/api/v1/auth/login", new JsonObject()
-        .put("login", locked.email()).put("password", locked.password()), null), 423);
+        .put("login", guessed.email()).put("password", guessed.password()), null), 429);
     assertThat(refused.header("Retry-After")).isNotBlank();
 
-    // operators
-    UserHarness.Login ops = h.login(h.register(ADMIN));
+    // operators, once their address is verified
+    UserHarness.Login ops = h.login(h.verified(h.register(ADMIN)));
     String admin = ops.accessToken();
     check("listActiveSessions", http.get("/api/v1/admin/sessions/active?limit=5", admin), 200);
     check("listActiveSessions", http.get("/api/v1/admin/sessions/active?limit=0", admin), 400);
@@ -177,6 +178,13 @@ class ContractAnswersTest {
     check("setSubscription", http.put("/api/v1/admin/users/" + UUID.randomUUID() + "/subscription",
         new JsonObject().put("tier", "basic"), admin), 404);
     check("setSubscription", http.put(subscription, new JsonObject().put("tier", "basic"), user), 403);
+    UserHarness.Login disabled = h.registerAndLogin();
+    String status = "/api/v1/admin/users/" + disabled.account().id() + "/status";
+    check("setAccountStatus", http.put(status, new JsonObject().put("active", false), admin), 200);
+    check("setAccountStatus", http.put(status, new JsonObject(), admin), 400);
+    check("setAccountStatus", http.put(status, new JsonObject().put("active", true), user), 403);
+    check("setAccountStatus", http.put("/api/v1/admin/users/" + UUID.randomUUID() + "/status",
+        new JsonObject().put("active", true), admin), 404);
 
     // sessions end
     check("logout", http.post("/api/v1/auth/logout", null, ops.accessToken()), 204);
@@ -194,8 +202,11 @@ class ContractAnswersTest {
 
     // deletion
     UserHarness.Login leaving = h.registerAndLogin();
-    check("deleteMe", http.delete("/api/v1/users/me", leaving.accessToken()), 204);
-    check("deleteMe", http.delete("/api/v1/users/me", leaving.accessToken()), 401);
+    check("deleteMe", http.delete("/api/v1/users/me", leaving.accessToken()), 400);
+    check("deleteMe", http.send(io.vertx.core.http.HttpMethod.DELETE, "/api/v1/users/me", leaving.accessToken(),
+        new JsonObject().put("password", "not the password"), java.util.Map.of()), 403);
+    check("deleteMe", h.deleteAccount(leaving), 204);
+    check("deleteMe", h.deleteAccount(leaving), 401);
 
     // /metrics answers only where the process runs with metrics, which these tests do not turn on
     assertThat(answers.unexercised()).as("operations this test never called").containsExactly("getMetrics");

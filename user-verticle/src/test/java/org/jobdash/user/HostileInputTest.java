@@ -195,7 +195,7 @@ class HostileInputTest {
 
   @Test
   void adminInputsThatReachedTheDatabaseBadlyAre400() {
-    UserHarness.Login admin = h.login(h.register(ADMIN));
+    UserHarness.Login admin = h.login(h.verified(h.register(ADMIN)));
     UserHarness.Login someone = h.registerAndLogin();
     assertProblem(h.http.get("/api/v1/admin/users?query=ab%00cd", admin.accessToken()), 400);
     assertThat(h.http.get("/api/v1/admin/users?query=" + someone.account().username(), admin.accessToken())

@@ -118,39 +118,6 @@ class RegistrationAndLoginTest {
   }
 
   @Test
-  void fiveFailuresLockTheAccountUntilTheLockEnds() {
-    UserHarness.Account a = h.register();
-    JsonObject wrong = new JsonObject().put("login", a.email()).put("password", "definitely wrong pw");
-    for (int i = 0; i < 5; i++) {
-      assertThat(h.http.post("/api/v1/auth/login", wrong, null).status()).isEqualTo(401);
-    }
-    TestClient.Response locked = h.http.post("/api/v1/auth/login",
-        new JsonObject().put("login", a.email()).put("password", a.password()), null);
-    assertThat(locked.status()).isEqualTo(423);
-    assertThat(Long.parseLong(locked.header("Retry-After"))).isBetween(800L, 901L);
-
-    h.sql("UPDATE users SET locked_until = now() - interval '1 second' WHERE id = $1", a.id());
-    TestClient.Response after = h.http.post("/api/v1/auth/login",
-        new JsonObject().put("login", a.email()).put("password", a.password()), null);
-    assertThat(after.status()).isEqualTo(200);
-    var row = h.sql("SELECT failed_login_attempts, locked_until FROM users WHERE id = $1", a.id()).iterator().next();
-    assertThat(row.getInteger(0)).isZero();
-    assertThat(row.getValue(1)).isNull();
-  }
-
-  @Test
-  void failuresOutsideTheWindowStartCountingAgain() {
-    UserHarness.Account a = h.register();
-    JsonObject wrong = new JsonObject().put("login", a.email()).put("password", "definitely wrong pw");
-    for (int i = 0; i < 4; i++) {
-      h.http.post("/api/v1/auth/login", wrong, null);
-    }
-    h.sql("UPDATE users SET last_failed_login_at = now() - interval '16 minutes' WHERE id = $1", a.id());
-    assertThat(h.http.post("/api/v1/auth/login", wrong, null).status()).isEqualTo(401);
-    assertThat(h.count("SELECT failed_login_attempts FROM users WHERE id = $1", a.id())).isEqualTo(1);
-  }
-
-  @Test
   void changingThePasswordEndsOtherSessionsButKeepsThisOne() {
     UserHarness.Account a = h.register();
     UserHarness.Login first = h.login(a);

@@ -115,8 +115,25 @@ class TokenSecurityAndAdminTest {
   }
 
   @Test
+  void aBootstrapAdminIsAnAdminOnlyOnceTheAddressIsVerified() {
+    String email = UserHarness.unique("ops") + "@example.com";
+    try (UserHarness own = UserHarness.start(email)) {
+      UserHarness.Account account = own.register(email);
+      UserHarness.Login unverified = own.login(account);
+      assertThat(own.http.get("/api/v1/users/me", unverified.accessToken()).json().getJsonArray("roles"))
+          .containsExactly("user");
+      assertThat(own.http.get("/api/v1/admin/users?query=a", unverified.accessToken()).status()).isEqualTo(403);
+
+      UserHarness.Login verified = own.login(own.verified(account));
+      assertThat(own.http.get("/api/v1/admin/users?query=a", verified.accessToken()).status()).isEqualTo(200);
+      assertThat(own.count("SELECT count(*) FROM users WHERE id = $1 AND roles = '{user,admin}'", account.id()))
+          .isEqualTo(1);
+    }
+  }
+
+  @Test
   void adminSeesActiveSessionsSearchesUsersAndSetsSubscriptions() {
-    UserHarness.Login admin = h.login(h.register(ADMIN));
+    UserHarness.Login admin = h.login(h.verified(h.register(ADMIN)));
     UserHarness.Login nurse = h.registerAndLogin();
     h.http.patch("/api/v1/users/me", new JsonObject().put("title", "Paediatric Nurse"), nurse.accessToken());
 

@@ -2,6 +2,8 @@ package org.jobdash.user;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.jobdash.user.limit.Limit;
+import org.jobdash.user.limit.RateLimits;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -32,13 +34,20 @@ class UserConfigTest {
     assertThat(config.passwords()).isEqualTo(new UserConfig.Passwords(19_456, 2, 1,
         Math.max(1, Runtime.getRuntime().availableProcessors()), 256, 10));
     assertThat(config.sessions()).isEqualTo(new UserConfig.Sessions(Duration.ofDays(30), Duration.ofDays(14),
-        Duration.ofMinutes(60), Duration.ofHours(48), 5, Duration.ofMinutes(15), Duration.ofMinutes(15)));
-    assertThat(config.mail()).isEqualTo(new UserConfig.Mail("log", "Job Dashboard <no-reply@jobdash.local>",
+        Duration.ofMinutes(60), Duration.ofHours(48)));
+    // no mode and no SMTP host: nothing is sent (the launcher sets log on the embedded default only)
+    assertThat(config.mail()).isEqualTo(new UserConfig.Mail("none", "Job Dashboard <no-reply@jobdash.local>",
         "localhost", 587, null, null, true, "http://localhost:8080/verify-email?token=",
         "http://localhost:8080/reset-password?token="));
     assertThat(config.cleanupInterval()).isEqualTo(Duration.ofHours(1));
     assertThat(config.bootstrapAdmins()).isEmpty();
     assertThat(config.deletion()).isEqualTo(new UserConfig.Deletion(List.of("resume", "ai"), Duration.ofSeconds(30)));
+    assertThat(config.rateLimits().enabled()).isTrue();
+    assertThat(config.rateLimits().actions().get(RateLimits.Action.LOGIN)).isEqualTo(new RateLimits.ActionLimits(
+        new Limit(60, Duration.ofMinutes(1)), new Limit(30, Duration.ofMinutes(1)), new Limit(10, Duration.ofMinutes(5))));
+    assertThat(config.rateLimits().actions().get(RateLimits.Action.REGISTER).perAddressAndIdentifier()).isNull();
+    assertThat(config.rateLimits().loginFailures()).isEqualTo(new RateLimits.LoginFailures(5, Duration.ofSeconds(1),
+        Duration.ofMinutes(5), Duration.ofMinutes(15)));
   }
 
   @Test
@@ -64,8 +73,9 @@ class UserConfigTest {
   @Test
   void aMissingOrMistypedSettingStopsTheStartWithItsName() {
     JsonObject missing = deployable();
-    missing.getJsonObject("sessions").remove("lockMinutes");
-    assertThatThrownBy(() -> UserConfig.from(missing)).hasMessage("missing setting user.sessions.lockMinutes");
+    missing.getJsonObject("rateLimits").getJsonObject("loginFailures").remove("maxDelaySeconds");
+    assertThatThrownBy(() -> UserConfig.from(missing))
+        .hasMessage("missing setting user.rateLimits.loginFailures.maxDelaySeconds");
 
     JsonObject mistyped = deployable();
     mistyped.getJsonObject("mail").put("smtpStartTls", "maybe");

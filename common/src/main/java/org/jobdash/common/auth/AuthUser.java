@@ -6,8 +6,12 @@ import org.jobdash.common.http.ApiException;
 import java.util.Set;
 import java.util.UUID;
 
-/** The caller, as an access token proved: user id ({@code sub}), session id ({@code sid}) and roles. */
-public record AuthUser(UUID userId, UUID sessionId, Set<String> roles, long expiresAtEpochSecond) {
+/**
+ * The caller, as an access token proved: user id ({@code sub}), session id ({@code sid}), roles, and when the token
+ * was issued ({@code iat}) and expires ({@code exp}).
+ */
+public record AuthUser(UUID userId, UUID sessionId, Set<String> roles, long issuedAtEpochSecond,
+                       long expiresAtEpochSecond) {
 
   static final String KEY = "jobdash.auth";
 

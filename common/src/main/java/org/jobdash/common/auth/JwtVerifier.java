@@ -41,6 +41,7 @@ public final class JwtVerifier {
   static final String ALGORITHM = "ES256";
   /** A header naming an algorithm and a thumbprint is ~100 characters; anything far longer is not ours. */
   private static final int MAX_HEADER_CHARS = 1_024;
+  private static final String REVOKED = "The session has ended; log in again";
 
   private final Vertx vertx;
   private final JwtSettings settings;
@@ -51,12 +52,23 @@ public final class JwtVerifier {
   private volatile JWTAuth auth;
   private volatile Future<Void> refreshing;
   private volatile long lastRefresh;
+  private final Revocations revocations;
 
   public JwtVerifier(Vertx vertx, JwtSettings settings) {
-    this(vertx, settings, REFRESH_INTERVAL_MS);
+    this(vertx, settings, new Revocations(), REFRESH_INTERVAL_MS);
+  }
+
+  /** @param revocations the service's deny list: a revoked token is refused, and leaves the cache at once */
+  public JwtVerifier(Vertx vertx, JwtSettings settings, Revocations revocations) {
+    this(vertx, settings, revocations, REFRESH_INTERVAL_MS);
   }
 
   JwtVerifier(Vertx vertx, JwtSettings settings, long refreshIntervalMs) {
+    this(vertx, settings, new Revocations(), refreshIntervalMs);
+  }
+
+  private JwtVerifier(Vertx vertx, JwtSettings settings, Revocations revocations, long refreshIntervalMs) {
+    this.revocations = revocations;
     this.refreshIntervalMs = refreshIntervalMs;
     this.vertx = vertx;
     this.settings = settings;
@@ -85,6 +97,7 @@ public final class JwtVerifier {
     if (!settings.jwks().isEmpty()) {
       useKeys(settings.jwks());
     }
+    revocations.onRevoked(revoked -> verified.asMap().values().removeIf(caller -> Revocations.names(revoked, caller)));
   }
 
   /**
@@ -143,6 +156,9 @@ public final class JwtVerifier {
   public Future<AuthUser> verify(String token) {
     AuthUser cached = verified.getIfPresent(token);
     if (cached != null) {
+      if (revocations.refuses(cached)) {
+        return Future.failedFuture(new ApiException.Unauthorized(REVOKED));
+      }
       if (cached.expiresAtEpochSecond() > System.currentTimeMillis() / 1000) {
         return Future.succeededFuture(cached);
       }
@@ -177,6 +193,9 @@ public final class JwtVerifier {
           } catch (RuntimeException e) {
             return Future.failedFuture(new ApiException.Unauthorized("The access token lacks required claims"));
           }
+          if (revocations.refuses(caller)) {
+            return Future.failedFuture(new ApiException.Unauthorized(REVOKED));
+          }
           verified.put(token, caller);
           return Future.succeededFuture(caller);
         });
@@ -194,7 +213,8 @@ public final class JwtVerifier {
     for (Object r : array) {
       roles.add(String.valueOf(r));
     }
-    return new AuthUser(sub, sid, Set.copyOf(roles), exp);
+    // a token without iat cannot show it was issued after an account-wide revocation: it counts as issued at 0
+    return new AuthUser(sub, sid, Set.copyOf(roles), claims.getLong("iat", 0L), exp);
   }
 
   /**

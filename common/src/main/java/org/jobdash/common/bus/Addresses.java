@@ -21,6 +21,10 @@ public final class Addresses {
   public static final String USER_DELETED = "user.deleted";
   /** send, résumé and AI → user: this service has purged a deleted user's data. */
   public static final String USER_DELETION_ACK = "user.deletion.ack";
+  /** publish, user → all: sessions ended (logout, password change or reset, disabling, deletion); refuse their tokens. */
+  public static final String USER_SESSIONS_REVOKED = "user.sessions.revoked";
+  /** request, any → user: every revocation whose tokens may still be unexpired, for a service that starts. */
+  public static final String USER_REVOCATIONS_GET = "user.revocations.get";
   /** send, user → mailer: verification and reset mails. */
   public static final String USER_EMAIL_SEND = "user.email.send";
 

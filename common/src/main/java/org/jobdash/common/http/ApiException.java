@@ -67,9 +67,11 @@ public class ApiException extends RuntimeException {
     public Forbidden(String detail) { super(403, "forbidden", "Forbidden", detail, null, null); }
   }
 
-  public static final class Locked extends ApiException {
-    public Locked(String detail, long retryAfterSeconds) {
-      super(423, "locked", "Locked", detail, null, Map.of("Retry-After", Long.toString(Math.max(1, retryAfterSeconds))));
+  /** A rate limit was reached: the same answer whoever the caller is, and when to try again. */
+  public static final class TooManyRequests extends ApiException {
+    public TooManyRequests(String detail, long retryAfterSeconds) {
+      super(429, "rate-limited", "Too many requests", detail, null,
+          Map.of("Retry-After", Long.toString(Math.max(1, retryAfterSeconds))));
     }
   }
 

@@ -16,8 +16,8 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
- * The router every service starts from: problem+json for every failure and unmatched route, liveness and
- * readiness checks, Prometheus metrics and the service's OpenAPI document.
+ * The router every service starts from: the {@link SecurityHeaders} on every answer, problem+json for every failure
+ * and unmatched route, liveness and readiness checks, Prometheus metrics and the service's OpenAPI document.
  */
 public final class ServiceRouter {
 
@@ -49,6 +49,7 @@ public final class ServiceRouter {
   public static Router create(Vertx vertx, String service, Supplier<Future<JsonObject>> readiness,
                               String openApiResource, boolean metrics) {
     Router router = Router.router(vertx);
+    router.route().handler(SecurityHeaders::apply);
     router.route().failureHandler(Problems::handle);
     router.route().handler(ServiceRouter::queryDecodes);
     for (int status : new int[] {400, 404, 405, 406, 413, 415, 500}) {

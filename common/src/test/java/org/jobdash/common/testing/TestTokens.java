@@ -43,6 +43,13 @@ public final class TestTokens {
     return tokenFor(userId, List.of("user"));
   }
 
+  /** The session id ({@code sid}) a token names. */
+  public static UUID sessionOf(String token) {
+    String payload = token.substring(token.indexOf('.') + 1, token.lastIndexOf('.'));
+    return UUID.fromString(new JsonObject(new String(java.util.Base64.getUrlDecoder().decode(payload),
+        java.nio.charset.StandardCharsets.UTF_8)).getString("sid"));
+  }
+
   public String tokenFor(UUID userId, List<String> roles) {
     JsonObject claims = new JsonObject().put("sub", userId.toString()).put("sid", UUID.randomUUID().toString())
         .put("roles", new JsonArray(roles));

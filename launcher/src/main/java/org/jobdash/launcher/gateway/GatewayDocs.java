@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
+import org.jobdash.common.http.SecurityHeaders;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 
@@ -77,7 +78,12 @@ final class GatewayDocs {
     return version;
   }
 
+  /** Swagger UI's own scripts, styles and inline SVG images, and the document from this origin; nothing else. */
+  static final String UI_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+      + "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
   void mount(Router router) {
+    router.get(UI_PATH + "*").handler(SecurityHeaders.page(UI_POLICY));
     router.get(DOCUMENT_PATH).handler(ctx -> ctx.response()
         .putHeader("Content-Type", "application/yaml; charset=utf-8")
         .putHeader("Cache-Control", "no-cache")

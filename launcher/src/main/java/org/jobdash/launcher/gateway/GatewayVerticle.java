@@ -25,6 +25,7 @@ import org.jobdash.common.config.Settings;
 import org.jobdash.common.http.ApiException;
 import org.jobdash.common.http.HttpSettings;
 import org.jobdash.common.http.Problems;
+import org.jobdash.common.http.SecurityHeaders;
 import org.jobdash.common.http.ServiceRouter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,6 +108,7 @@ public final class GatewayVerticle extends VerticleBase {
     long declared = contentLength(request);
     if (declared > destination.bodyLimit()) {
       ApiException problem = tooLarge(destination.bodyLimit());
+      SecurityHeaders.each(ctx.response()::putHeader);
       ctx.response().setStatusCode(problem.status())
           .putHeader("Content-Type", Problems.CONTENT_TYPE)
           .putHeader("Cache-Control", "no-store")
@@ -220,6 +222,7 @@ public final class GatewayVerticle extends VerticleBase {
             .setStatusMessage(problem.title())
             .putHeader("Content-Type", Problems.CONTENT_TYPE)
             .setBody(Body.body(Problems.toJson(problem, client.path()).toBuffer(), PROBLEM_TYPE));
+        SecurityHeaders.each(response::putHeader);
         problem.headers().forEach(response::putHeader);
         if (overLimit) {
           response.putHeader("Connection", "close");

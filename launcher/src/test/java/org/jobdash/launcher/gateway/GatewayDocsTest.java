@@ -157,6 +157,12 @@ class GatewayDocsTest {
     HttpResponse<Buffer> index = get("/docs/");
     assertThat(index.statusCode()).isEqualTo(200);
     assertThat(index.getHeader("Content-Type")).startsWith("text/html");
+    // the page runs its own scripts (and only those): not the API answers' "default-src 'none'"
+    assertThat(index.getHeader("Content-Security-Policy")).startsWith("default-src 'self'")
+        .contains("frame-ancestors 'none'");
+    assertThat(index.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(get("/health/live").getHeader("Content-Security-Policy"))
+        .isEqualTo("default-src 'none'; frame-ancestors 'none'");
     String html = index.bodyAsString();
     assertThat(html).contains("swagger-initializer.js").contains("swagger-ui-bundle.js")
         .doesNotContain("http://").doesNotContain("https://").doesNotContain("//cdn");

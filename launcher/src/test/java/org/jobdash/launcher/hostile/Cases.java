@@ -207,7 +207,7 @@ final class Cases {
       case "optimization" -> world.ownOptimization().toString();
       case "version" -> "1";
       case "session" -> world.spareSession().getOrDefault(op.name(), world.owner().sessionId()).toString();
-      case "user" -> world.owner().id().toString();
+      case "user" -> world.throwaway().getOrDefault(op.name(), world.owner()).id().toString();
       case "template" -> world.template().toString();
       case "model" -> world.model().toString();
       default -> throw new IllegalStateException(kind);

@@ -40,22 +40,28 @@ record World(Account owner, Account other, Account admin, Account loginTarget, M
   static final String JOB = "Emergency department registered nurse: triage, patient assessment, medication "
       + "administration, BLS and ACLS certification, teamwork.";
 
-  /** Operations that end their caller's sessions or account: each gets an account of its own. */
+  /**
+   * Operations that end their caller's sessions or account, or (an operator's) the account they name: each gets an
+   * account of its own.
+   */
   static final Set<String> THROWAWAY = Set.of("POST /api/v1/auth/logout", "POST /api/v1/auth/logout-all",
-      "DELETE /api/v1/auth/sessions/{id}", "POST /api/v1/users/me/password", "DELETE /api/v1/users/me");
+      "DELETE /api/v1/auth/sessions/{id}", "POST /api/v1/users/me/password", "DELETE /api/v1/users/me",
+      "PUT /api/v1/admin/users/{id}/status");
 
   record Account(UUID id, String email, String username, String accessToken, UUID sessionId) {}
 
   /** The account an operation's valid requests are made as. */
   Account caller(String operation) {
-    if (throwaway.containsKey(operation)) {
-      return throwaway.get(operation);
+    if (operation.contains(" /api/v1/admin/")) {
+      return admin;
     }
-    return operation.contains(" /api/v1/admin/") ? admin : owner;
+    return throwaway.getOrDefault(operation, owner);
   }
 
   /** Registers, logs in and creates everything, through {@code http} (the gateway). */
-  static World seed(TestClient http, Es256Keys keys, String adminEmail) {
+  /** @param mails the user service's outgoing mails: the admin verifies its address, which grants the role */
+  static World seed(TestClient http, Es256Keys keys, String adminEmail,
+                    java.util.concurrent.BlockingQueue<JsonObject> mails) {
     Account owner = account(http, "owner", null);
     Account other = account(http, "other", null);
     Map<String, Account> throwaway = new HashMap<>();
@@ -69,7 +75,7 @@ record World(Account owner, Account other, Account admin, Account loginTarget, M
     UUID otherResume = resume(http, other);
     expect(http.post("/api/v1/ai/embeddings", new JsonObject().put("texts", new JsonArray(List.of(RESUME_TEXT, JOB)))
         .put("sourceType", "text"), owner.accessToken()), 201);
-    return new World(owner, other, account(http, "admin", adminEmail), account(http, "login", null),
+    return new World(owner, other, verifiedAccount(http, "admin", adminEmail, mails), account(http, "login", null),
         Map.copyOf(throwaway), Map.copyOf(spare), ownResume, otherResume, resume(http, owner),
         optimization(http, owner, ownResume), optimization(http, other, otherResume),
         firstId(expect(http.get("/api/v1/ai/templates", owner.accessToken()), 200)),
@@ -83,6 +89,16 @@ record World(Account owner, Account other, Account admin, Account loginTarget, M
     expect(http.post("/api/v1/auth/register", new JsonObject().put("email", address).put("username", tag)
         .put("password", PASSWORD).put("fullName", "Campaign " + role), null), 201);
     return login(http, tag);
+  }
+
+  private static Account verifiedAccount(TestClient http, String role, String email,
+                                         java.util.concurrent.BlockingQueue<JsonObject> mails) {
+    Account registered = account(http, role, email);
+    JsonObject mail = org.jobdash.common.testing.Waits.take(mails, m -> email.equals(m.getString("to"))
+        && "email-verification".equals(m.getString("kind")), "verification mail to " + email);
+    expect(http.post("/api/v1/auth/email/verify", new JsonObject().put("token", mail.getString("token")), null), 200);
+    // the role is in the tokens of a login after the verification
+    return login(http, registered.username());
   }
 
   private static Account login(TestClient http, String username) {

@@ -9,6 +9,8 @@ import org.jobdash.common.http.ClientAddress;
 import org.jobdash.common.http.JsonInput;
 import org.jobdash.common.http.RequestContract;
 import org.jobdash.common.http.ServiceRouter;
+import org.jobdash.user.limit.RateLimiter;
+import org.jobdash.user.limit.RateLimits.Action;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,10 +20,12 @@ public final class AccountRoutes {
 
   private final AccountService accounts;
   private final ClientAddress clientAddress;
+  private final RateLimiter limits;
 
-  public AccountRoutes(AccountService accounts, ClientAddress clientAddress) {
+  public AccountRoutes(AccountService accounts, ClientAddress clientAddress, RateLimiter limits) {
     this.accounts = accounts;
     this.clientAddress = clientAddress;
+    this.limits = limits;
   }
 
   /**
@@ -33,22 +37,23 @@ public final class AccountRoutes {
   public void mount(Router router, Handler<RoutingContext> body, Handler<RoutingContext> authenticated,
                     Handler<RoutingContext> tokenOnly, RequestContract contract) {
     router.post("/api/v1/auth/register").handler(body).handler(contract.validate("registerUser"))
-        .handler(this::register);
+        .handler(limits.guard(Action.REGISTER, RateLimiter.bodyField("email"))).handler(this::register);
     router.post("/api/v1/auth/email/verify").handler(body).handler(contract.validate("verifyEmail"))
         .handler(this::verifyEmail);
     router.post("/api/v1/auth/email/resend").handler(authenticated).handler(contract.validate("resendVerification"))
-        .handler(this::resendVerification);
+        .handler(limits.guard(Action.RESEND_VERIFICATION, RateLimiter.caller())).handler(this::resendVerification);
     router.post("/api/v1/auth/password/forgot").handler(body).handler(contract.validate("forgotPassword"))
-        .handler(this::forgotPassword);
+        .handler(limits.guard(Action.FORGOT_PASSWORD, RateLimiter.bodyField("email"))).handler(this::forgotPassword);
     router.post("/api/v1/auth/password/reset").handler(body).handler(contract.validate("resetPassword"))
         .handler(this::resetPassword);
     router.get("/api/v1/users/me").handler(tokenOnly).handler(contract.validate("getMe")).handler(this::me);
     router.patch("/api/v1/users/me").handler(authenticated).handler(body).handler(contract.validate("updateMe"))
         .handler(this::update);
     router.post("/api/v1/users/me/password").handler(authenticated).handler(body)
-        .handler(contract.validate("changePassword")).handler(this::changePassword);
-    router.delete("/api/v1/users/me").handler(authenticated).handler(contract.validate("deleteMe"))
-        .handler(this::delete);
+        .handler(contract.validate("changePassword"))
+        .handler(limits.guard(Action.PASSWORD_CHANGE, RateLimiter.caller())).handler(this::changePassword);
+    router.delete("/api/v1/users/me").handler(authenticated).handler(body).handler(contract.validate("deleteMe"))
+        .handler(limits.guard(Action.ACCOUNT_DELETION, RateLimiter.caller())).handler(this::delete);
   }
 
   private void register(RoutingContext ctx) {
@@ -144,7 +149,10 @@ public final class AccountRoutes {
   }
 
   private void delete(RoutingContext ctx) {
-    accounts.delete(AuthUser.of(ctx).userId())
+    JsonInput in = JsonInput.body(ctx);
+    String password = in.requiredString("password", 1, 1024);
+    in.validate();
+    accounts.delete(AuthUser.of(ctx).userId(), password)
         .onSuccess(v -> ctx.response().setStatusCode(204).end())
         .onFailure(ctx::fail);
   }

@@ -7,13 +7,14 @@ import org.jobdash.common.bus.Addresses;
 import org.jobdash.common.bus.UserDeleted;
 import org.jobdash.common.http.ApiException;
 import org.jobdash.user.UserConfig;
+import org.jobdash.user.limit.LoginThrottle;
 import org.jobdash.user.mail.MailOutbox;
 import org.jobdash.user.security.PasswordHasher;
 import org.jobdash.user.security.Secrets;
+import org.jobdash.user.session.RevocationNotices;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,8 +29,13 @@ public final class AccountService {
   private final PasswordPolicy policy;
   private final MailOutbox mail;
   private final UserConfig config;
+  private final LoginThrottle throttle;
+  private final RevocationNotices revocations;
 
-  public AccountService(Vertx vertx, UserRepository users, PasswordHasher hasher, MailOutbox mail, UserConfig config) {
+  public AccountService(Vertx vertx, UserRepository users, PasswordHasher hasher, MailOutbox mail, UserConfig config,
+                        LoginThrottle throttle, RevocationNotices revocations) {
+    this.throttle = throttle;
+    this.revocations = revocations;
     this.vertx = vertx;
     this.users = users;
     this.hasher = hasher;
@@ -40,8 +46,8 @@ public final class AccountService {
 
   public Future<User> register(String email, String username, String password, String fullName) {
     policy.check("password", password, email, username);
-    List<String> roles = config.bootstrapAdmins().contains(email.toLowerCase(Locale.ROOT))
-        ? List.of("user", "admin") : List.of("user");
+    // a bootstrap admin becomes one when the address is verified (verifyEmail), never before
+    List<String> roles = List.of("user");
     Secrets.Token verification = Secrets.newToken();
     return hasher.hash(password)
         .compose(hash -> users.register(email, username, hash, fullName, roles, verification.hash(),
@@ -66,7 +72,7 @@ public final class AccountService {
     if (!Secrets.looksLikeToken(token)) {
       return Future.failedFuture(ApiException.Invalid.field("token", INVALID_TOKEN));
     }
-    return users.verifyEmail(Secrets.sha256(token)).compose(userId -> userId.isPresent()
+    return users.verifyEmail(Secrets.sha256(token), config.bootstrapAdmins()).compose(userId -> userId.isPresent()
         ? Future.<Void>succeededFuture()
         : Future.failedFuture(ApiException.Invalid.field("token", INVALID_TOKEN)));
   }
@@ -110,8 +116,13 @@ public final class AccountService {
       policy.check("newPassword", newPassword, owner.get().email(), owner.get().username());
       return hasher.hash(newPassword)
           .compose(passwordHash -> users.resetPassword(hash, passwordHash))
-          .compose(done -> done.isPresent() ? Future.<Void>succeededFuture()
-              : Future.failedFuture(ApiException.Invalid.field("token", INVALID_TOKEN)));
+          .compose(done -> {
+            if (done.isEmpty()) {
+              return Future.failedFuture(ApiException.Invalid.field("token", INVALID_TOKEN));
+            }
+            revocations.account(done.get().userId(), done.get().endedSessions());
+            return Future.<Void>succeededFuture();
+          });
     });
   }
 
@@ -130,18 +141,49 @@ public final class AccountService {
     return users.findById(userId).compose(found -> {
       User user = found.orElseThrow(() -> new ApiException.NotFound("No such account"));
       policy.check("newPassword", newPassword, user.email(), user.username());
-      return hasher.matches(currentPassword, user.passwordHash()).compose(ok -> ok
-          ? hasher.hash(newPassword).compose(hash -> users.changePassword(userId, hash, sessionId))
-          : Future.failedFuture(new ApiException.Forbidden("The current password is incorrect")));
+      return checkPassword(user, currentPassword, "The current password is incorrect")
+          .compose(v -> hasher.hash(newPassword))
+          .compose(hash -> users.changePassword(userId, hash, sessionId))
+          .map(ended -> {
+            revocations.sessions(userId, ended);
+            return (Void) null;
+          });
     });
   }
 
-  /** Deletes the account (its sessions, tokens, profile and preferences cascade) and tells every service. */
-  public Future<Void> delete(UUID userId) {
-    return users.delete(userId).compose(deleted -> {
+  /** A password that must be the account's own, counted like a sign-in attempt: a wrong one is a 403. */
+  private Future<Void> checkPassword(User user, String password, String wrong) {
+    return throttle.attempt(LoginThrottle.account(user.id()), () -> hasher.matches(password, user.passwordHash()))
+        .compose(ok -> ok ? Future.<Void>succeededFuture() : Future.failedFuture(new ApiException.Forbidden(wrong)));
+  }
+
+  /**
+   * Enables or disables an account (an operator's act). Disabling ends every session, and every service refuses
+   * the account's tokens from now on.
+   */
+  public Future<User> setActive(UUID userId, boolean active) {
+    return users.setActive(userId, active).map(found -> {
+      UserRepository.ActiveChange change = found.orElseThrow(() -> new ApiException.NotFound("No such user"));
+      if (!active) {
+        revocations.account(userId, change.endedSessions());
+      }
+      return change.user();
+    });
+  }
+
+  /**
+   * Deletes the account once its password is given again (its sessions, tokens, profile and preferences
+   * cascade) and tells every service.
+   */
+  public Future<Void> delete(UUID userId, String password) {
+    return users.findById(userId)
+        .compose(found -> checkPassword(found.orElseThrow(() -> new ApiException.NotFound("No such account")),
+            password, "The password is incorrect"))
+        .compose(v -> users.delete(userId)).compose(deleted -> {
       if (!deleted) {
         return Future.failedFuture(new ApiException.NotFound("No such account"));
       }
+      revocations.deleted(userId);
       vertx.eventBus().publish(Addresses.USER_DELETED, new UserDeleted(userId, Instant.now()).toJson());
       return Future.<Void>succeededFuture();
     });

@@ -7,6 +7,8 @@ import io.vertx.sqlclient.Tuple;
 import org.jobdash.common.bus.UserDeleted;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -30,6 +32,11 @@ public final class DeletionRepository {
         FOR UPDATE SKIP LOCKED)
       RETURNING user_id, deleted_at""";
 
+  /** Accounts deleted within the last $1 seconds: tokens of theirs may not have expired yet. */
+  private static final String RECENT = """
+      SELECT user_id, extract(epoch FROM deleted_at)::bigint AS at FROM user_deletions
+      WHERE deleted_at > now() - $1 * interval '1 second'""";
+
   private final Pool pool;
 
   public DeletionRepository(Pool pool) {
@@ -46,6 +53,15 @@ public final class DeletionRepository {
    * The incomplete deletions last published more than {@code republishAfter} ago (at most 500), marked as
    * published now.
    */
+  /** The accounts deleted within {@code within}, with when. */
+  public Future<List<UserDeleted>> recent(Duration within) {
+    return pool.preparedQuery(RECENT).execute(Tuple.of(within.toSeconds())).map(rows -> {
+      List<UserDeleted> out = new ArrayList<>(rows.size());
+      rows.forEach(r -> out.add(new UserDeleted(r.getUUID("user_id"), Instant.ofEpochSecond(r.getLong("at")))));
+      return out;
+    });
+  }
+
   public Future<List<UserDeleted>> takeDue(Duration republishAfter) {
     return pool.preparedQuery(DUE)
         .collecting(Collectors.mapping(row -> new UserDeleted(row.getUUID("user_id"),

@@ -8,6 +8,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import org.jobdash.user.session.SessionRepository;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -46,21 +47,6 @@ public final class UserRepository {
       + " FROM users u JOIN user_sessions s ON s.user_id = u.id"
       + " WHERE u.id = $1 AND s.id = $2 AND s.revoked_at IS NULL AND s.expires_at > now()";
 
-  /**
-   * Counts a failed login: failures older than the window start again at one; reaching the limit locks the
-   * account. Returns the new count and the lock time.
-   */
-  private static final String RECORD_FAILURE = """
-      UPDATE users SET
-        failed_login_attempts = CASE WHEN last_failed_login_at > now() - $2 * interval '1 second'
-                                     THEN failed_login_attempts + 1 ELSE 1 END,
-        last_failed_login_at = now(),
-        locked_until = CASE WHEN (CASE WHEN last_failed_login_at > now() - $2 * interval '1 second'
-                                       THEN failed_login_attempts + 1 ELSE 1 END) >= $3
-                            THEN now() + $4 * interval '1 second' ELSE locked_until END
-      WHERE id = $1
-      RETURNING failed_login_attempts, locked_until""";
-
   private static final String CHANGE_PASSWORD = """
       WITH u AS (
         UPDATE users SET password_hash = $2, password_changed_at = now() WHERE id = $1 RETURNING id
@@ -69,9 +55,11 @@ public final class UserRepository {
         FROM u WHERE user_sessions.user_id = u.id AND user_sessions.revoked_at IS NULL
           AND user_sessions.id IS DISTINCT FROM $3
         RETURNING user_sessions.id
+      ), t AS (
+        UPDATE refresh_tokens SET revoked_at = now(), revoked_reason = 'password_changed'
+        FROM s WHERE refresh_tokens.session_id = s.id AND refresh_tokens.revoked_at IS NULL
       )
-      UPDATE refresh_tokens SET revoked_at = now(), revoked_reason = 'password_changed'
-      FROM s WHERE refresh_tokens.session_id = s.id AND refresh_tokens.revoked_at IS NULL""";
+      SELECT id FROM s""";
 
   /** Deletes the account (its rows cascade) and records the deletion for the other services, atomically. */
   private static final String DELETE = """
@@ -91,7 +79,9 @@ public final class UserRepository {
         WHERE token_hash = $1 AND verified_at IS NULL AND expires_at > now()
         RETURNING user_id, email
       )
-      UPDATE users u SET email_verified = true, email_verified_at = now()
+      UPDATE users u SET email_verified = true, email_verified_at = now(),
+        roles = CASE WHEN lower(u.email) = ANY($2::text[]) AND NOT 'admin' = ANY(u.roles)
+                     THEN array_append(u.roles, 'admin') ELSE u.roles END
       FROM v WHERE u.id = v.user_id AND lower(u.email) = lower(v.email)
       RETURNING u.id""";
 
@@ -124,7 +114,21 @@ public final class UserRepository {
         UPDATE refresh_tokens SET revoked_at = now(), revoked_reason = 'password_reset'
         FROM s WHERE refresh_tokens.session_id = s.id AND refresh_tokens.revoked_at IS NULL
       )
-      SELECT id FROM u""";
+      SELECT id, ARRAY(SELECT id FROM s) AS sessions FROM u""";
+
+  /** Enables or disables an account; disabling ends every session and revokes its tokens, in one statement. */
+  private static final String SET_ACTIVE = """
+      WITH u AS (
+        UPDATE users SET is_active = $2 WHERE id = $1 RETURNING %s
+      ), s AS (
+        UPDATE user_sessions SET revoked_at = now(), revoked_reason = 'account_disabled'
+        FROM u WHERE NOT $2 AND user_sessions.user_id = u.id AND user_sessions.revoked_at IS NULL
+        RETURNING user_sessions.id
+      ), t AS (
+        UPDATE refresh_tokens SET revoked_at = now(), revoked_reason = 'account_disabled'
+        FROM s WHERE refresh_tokens.session_id = s.id AND refresh_tokens.revoked_at IS NULL
+      )
+      SELECT u.*, ARRAY(SELECT id FROM s) AS ended_sessions FROM u""".formatted(User.COLUMNS);
 
   private static final String SET_SUBSCRIPTION = "UPDATE users SET subscription_tier = $2, subscription_expires_at = $3"
       + " WHERE id = $1 RETURNING " + User.COLUMNS;
@@ -171,21 +175,8 @@ public final class UserRepository {
     return pool.preparedQuery(BY_EMAIL).execute(Tuple.of(email)).map(UserRepository::first);
   }
 
-  /** A user's failed logins in the current window, and until when the account is locked (null: it is not). */
-  public record Failures(int attempts, OffsetDateTime lockedUntil) {}
-
   /** The e-mail and username of the user a reset token belongs to, which the new password must not contain. */
   public record ResetOwner(UUID id, String email, String username) {}
-
-  /** Records a failed login: the new count, and the lock when it reached {@code maxFailures}. */
-  public Future<Failures> recordFailure(UUID id, Duration window, int maxFailures, Duration lock) {
-    return pool.preparedQuery(RECORD_FAILURE)
-        .execute(Tuple.of(id, window.toSeconds(), maxFailures, lock.toSeconds()))
-        .map(rows -> {
-          Row row = rows.iterator().next();
-          return new Failures(row.getInteger("failed_login_attempts"), row.getOffsetDateTime("locked_until"));
-        });
-  }
 
   /** Updates the given columns (names from {@link #EDITABLE} only) and returns the new row. */
   public Future<Optional<User>> update(UUID id, Map<String, Object> changes) {
@@ -209,10 +200,14 @@ public final class UserRepository {
     return pool.preparedQuery(sql.toString()).execute(Tuple.from(values)).map(UserRepository::first);
   }
 
-  /** Sets a new password hash and ends every session but {@code keepSession}, in one statement. */
-  public Future<Void> changePassword(UUID id, String passwordHash, UUID keepSession) {
-    return pool.preparedQuery(CHANGE_PASSWORD).execute(Tuple.of(id, passwordHash, keepSession)).mapEmpty();
+  /** Sets a new password hash and ends every session but {@code keepSession}, in one statement; returns those ended. */
+  public Future<List<UUID>> changePassword(UUID id, String passwordHash, UUID keepSession) {
+    return pool.preparedQuery(CHANGE_PASSWORD).execute(Tuple.of(id, passwordHash, keepSession))
+        .map(SessionRepository::ids);
   }
+
+  /** A reset's account and the sessions it ended. */
+  public record Reset(UUID userId, List<UUID> endedSessions) {}
 
   public Future<Boolean> delete(UUID id) {
     return pool.preparedQuery(DELETE).execute(Tuple.of(id)).map(rows -> rows.rowCount() > 0);
@@ -223,9 +218,14 @@ public final class UserRepository {
         .mapEmpty();
   }
 
-  /** Marks the e-mail of the token's user verified; empty when the token is unknown, used or expired. */
-  public Future<Optional<UUID>> verifyEmail(byte[] tokenHash) {
-    return pool.preparedQuery(VERIFY_EMAIL).execute(Tuple.of(tokenHash))
+  /**
+   * Marks the e-mail of the token's user verified, granting {@code admin} when the address is one of
+   * {@code bootstrapAdmins} (lower-cased): only a verified address is an operator. Empty when the token is unknown,
+   * used or expired.
+   */
+  public Future<Optional<UUID>> verifyEmail(byte[] tokenHash, List<String> bootstrapAdmins) {
+    return pool.preparedQuery(VERIFY_EMAIL)
+        .execute(Tuple.of(tokenHash).addArrayOfString(bootstrapAdmins.toArray(String[]::new)))
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getUUID(0)));
   }
 
@@ -245,9 +245,29 @@ public final class UserRepository {
   }
 
   /** Applies a reset; empty when the token was used meanwhile (only one of two concurrent resets wins). */
-  public Future<Optional<UUID>> resetPassword(byte[] tokenHash, String passwordHash) {
-    return pool.preparedQuery(RESET_PASSWORD).execute(Tuple.of(tokenHash, passwordHash))
-        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getUUID(0)));
+  public Future<Optional<Reset>> resetPassword(byte[] tokenHash, String passwordHash) {
+    return pool.preparedQuery(RESET_PASSWORD).execute(Tuple.of(tokenHash, passwordHash)).map(rows -> {
+      if (rows.size() == 0) {
+        return Optional.empty();
+      }
+      Row row = rows.iterator().next();
+      UUID[] sessions = row.getArrayOfUUIDs("sessions");
+      return Optional.of(new Reset(row.getUUID("id"), sessions == null ? List.of() : List.of(sessions)));
+    });
+  }
+
+  /** An account enabled or disabled, and the sessions disabling it ended. */
+  public record ActiveChange(User user, List<UUID> endedSessions) {}
+
+  public Future<Optional<ActiveChange>> setActive(UUID id, boolean active) {
+    return pool.preparedQuery(SET_ACTIVE).execute(Tuple.of(id, active)).map(rows -> {
+      if (rows.size() == 0) {
+        return Optional.empty();
+      }
+      Row row = rows.iterator().next();
+      UUID[] ended = row.getArrayOfUUIDs("ended_sessions");
+      return Optional.of(new ActiveChange(User.from(row), ended == null ? List.of() : List.of(ended)));
+    });
   }
 
   public Future<Optional<User>> setSubscription(UUID id, String tier, OffsetDateTime expiresAt) {

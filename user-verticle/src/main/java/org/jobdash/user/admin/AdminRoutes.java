@@ -10,20 +10,26 @@ import org.jobdash.common.http.ApiException;
 import org.jobdash.common.http.JsonInput;
 import org.jobdash.common.http.RequestContract;
 import org.jobdash.common.http.ServiceRouter;
+import org.jobdash.user.account.AccountService;
 import org.jobdash.user.account.UserRepository;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** {@code /api/v1/admin}: operator views and subscription management, for the {@code admin} role only. */
+/**
+ * {@code /api/v1/admin}: operator views, subscription management and disabling accounts, for the {@code admin} role
+ * only.
+ */
 public final class AdminRoutes {
 
   private final AdminRepository admin;
   private final UserRepository users;
+  private final AccountService accounts;
 
-  public AdminRoutes(AdminRepository admin, UserRepository users) {
+  public AdminRoutes(AdminRepository admin, UserRepository users, AccountService accounts) {
     this.admin = admin;
     this.users = users;
+    this.accounts = accounts;
   }
 
   /**
@@ -39,6 +45,21 @@ public final class AdminRoutes {
         .handler(contract.validate("searchUsers")).handler(this::searchUsers);
     router.put("/api/v1/admin/users/:id/subscription").handler(authenticated).handler(adminOnly).handler(body)
         .handler(contract.validate("setSubscription")).handler(this::setSubscription);
+    router.put("/api/v1/admin/users/:id/status").handler(authenticated).handler(adminOnly).handler(body)
+        .handler(contract.validate("setAccountStatus")).handler(this::setStatus);
+  }
+
+  private void setStatus(RoutingContext ctx) {
+    UUID id = JsonInput.pathUuid(ctx, "id");
+    JsonInput in = JsonInput.body(ctx);
+    Boolean active = in.optionalBoolean("active");
+    if (active == null && in.raw().getValue("active") == null) {
+      in.error("active", "is required");
+    }
+    in.validate();
+    accounts.setActive(id, active)
+        .onSuccess(user -> ServiceRouter.json(ctx, 200, user.toJson()))
+        .onFailure(ctx::fail);
   }
 
   private void activeSessions(RoutingContext ctx) {

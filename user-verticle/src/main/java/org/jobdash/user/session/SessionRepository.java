@@ -84,7 +84,13 @@ public final class SessionRepository {
         UPDATE refresh_tokens SET revoked_at = now(), revoked_reason = $4
         FROM s WHERE refresh_tokens.session_id = s.id AND refresh_tokens.revoked_at IS NULL
       )
-      SELECT count(*) FROM s""";
+      SELECT id FROM s""";
+
+  /** Sessions revoked within the last $1 seconds: tokens of theirs may not have expired yet. */
+  private static final String RECENTLY_REVOKED = """
+      SELECT user_id, id FROM user_sessions
+      WHERE revoked_at > now() - $1 * interval '1 second'
+      LIMIT 100000""";
 
   private static final String ACTIVE = """
       SELECT id, host(ip_address) AS ip_address, user_agent, created_at, last_active_at, expires_at
@@ -156,12 +162,32 @@ public final class SessionRepository {
 
   /** Revokes one session of a user; false when it is not theirs or already ended. */
   public Future<Boolean> revoke(UUID userId, UUID sessionId, String reason) {
-    return revoke.execute(Tuple.of(userId, sessionId, null, reason)).map(rows -> rows.iterator().next().getLong(0) > 0);
+    return revoke.execute(Tuple.of(userId, sessionId, null, reason)).map(rows -> rows.size() > 0);
   }
 
-  /** Revokes every session of a user except {@code keep} (null: all); returns how many ended. */
-  public Future<Long> revokeAll(UUID userId, UUID keep, String reason) {
-    return revoke.execute(Tuple.of(userId, null, keep, reason)).map(rows -> rows.iterator().next().getLong(0));
+  /** Revokes every session of a user except {@code keep} (null: all); returns those that ended. */
+  public Future<List<UUID>> revokeAll(UUID userId, UUID keep, String reason) {
+    return revoke.execute(Tuple.of(userId, null, keep, reason)).map(SessionRepository::ids);
+  }
+
+  /** The sessions revoked within {@code within}, each as (user id, session id). */
+  public Future<List<UUID[]>> recentlyRevoked(Duration within) {
+    return pool.preparedQuery(RECENTLY_REVOKED).execute(Tuple.of(within.toSeconds())).map(rows -> {
+      List<UUID[]> out = new ArrayList<>(rows.size());
+      for (Row r : rows) {
+        out.add(new UUID[] {r.getUUID("user_id"), r.getUUID("id")});
+      }
+      return out;
+    });
+  }
+
+  /** The first column of each row, as ids. */
+  public static List<UUID> ids(RowSet<Row> rows) {
+    List<UUID> out = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      out.add(r.getUUID(0));
+    }
+    return out;
   }
 
   public Future<List<SessionView>> active(UUID userId) {

@@ -8,6 +8,8 @@ import org.jobdash.common.http.ClientAddress;
 import org.jobdash.common.http.JsonInput;
 import org.jobdash.common.http.RequestContract;
 import org.jobdash.common.http.ServiceRouter;
+import org.jobdash.user.limit.RateLimiter;
+import org.jobdash.user.limit.RateLimits.Action;
 
 import java.util.UUID;
 
@@ -18,18 +20,21 @@ public final class SessionRoutes {
 
   private final SessionService sessions;
   private final ClientAddress clientAddress;
+  private final RateLimiter limits;
 
-  public SessionRoutes(SessionService sessions, ClientAddress clientAddress) {
+  public SessionRoutes(SessionService sessions, ClientAddress clientAddress, RateLimiter limits) {
     this.sessions = sessions;
     this.clientAddress = clientAddress;
+    this.limits = limits;
   }
 
   /** @param contract the document's checks of each operation, after the token and the body */
   public void mount(Router router, Handler<RoutingContext> body, Handler<RoutingContext> authenticated,
                     RequestContract contract) {
-    router.post("/api/v1/auth/login").handler(body).handler(contract.validate("login")).handler(this::login);
+    router.post("/api/v1/auth/login").handler(body).handler(contract.validate("login"))
+        .handler(limits.guard(Action.LOGIN, RateLimiter.bodyField("login"))).handler(this::login);
     router.post("/api/v1/auth/refresh").handler(body).handler(contract.validate("refreshTokens"))
-        .handler(this::refresh);
+        .handler(limits.guard(Action.REFRESH, RateLimiter.bodyField("refreshToken"))).handler(this::refresh);
     router.post("/api/v1/auth/logout").handler(authenticated).handler(contract.validate("logout"))
         .handler(this::logout);
     router.post("/api/v1/auth/logout-all").handler(authenticated).handler(contract.validate("logoutEverywhere"))

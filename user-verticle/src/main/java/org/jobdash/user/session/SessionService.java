@@ -6,12 +6,11 @@ import org.jobdash.common.http.ApiException;
 import org.jobdash.user.UserConfig;
 import org.jobdash.user.account.User;
 import org.jobdash.user.account.UserRepository;
+import org.jobdash.user.limit.LoginThrottle;
 import org.jobdash.user.security.PasswordHasher;
 import org.jobdash.user.security.Secrets;
 import org.jobdash.user.token.AccessTokens;
 
-import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -42,9 +41,14 @@ public final class SessionService {
   private final PasswordHasher hasher;
   private final AccessTokens accessTokens;
   private final UserConfig.Sessions config;
+  private final LoginThrottle throttle;
+  private final RevocationNotices revocations;
 
   public SessionService(UserRepository users, SessionRepository sessions, PasswordHasher hasher,
-                        AccessTokens accessTokens, UserConfig.Sessions config) {
+                        AccessTokens accessTokens, UserConfig.Sessions config, LoginThrottle throttle,
+                        RevocationNotices revocations) {
+    this.throttle = throttle;
+    this.revocations = revocations;
     this.users = users;
     this.sessions = sessions;
     this.hasher = hasher;
@@ -54,30 +58,25 @@ public final class SessionService {
 
   /**
    * Checks the password (an unknown login is checked against a dummy hash, so it costs the same time and gets
-   * the same 401), counts failures toward the lockout, and opens a session on success.
+   * the same 401) after reserving the attempt with the {@link LoginThrottle}, and opens a session on success.
    */
   public Future<Tokens> login(String login, String password, String ip, String userAgent) {
     return users.findByLogin(login).compose(found -> {
       User user = found.orElse(null);
-      if (user != null && user.lockedUntil() != null && user.lockedUntil().isAfter(OffsetDateTime.now())) {
-        long seconds = Duration.between(OffsetDateTime.now(), user.lockedUntil()).toSeconds() + 1;
-        return Future.failedFuture(new ApiException.Locked(
-            "Too many failed logins; the account is locked for " + seconds + " more seconds", seconds));
-      }
-      return hasher.matches(password, user == null ? null : user.passwordHash()).compose(ok -> {
-        if (!ok) {
-          Future<?> counted = user == null ? Future.succeededFuture()
-              : users.recordFailure(user.id(), config.failureWindow(), config.maxFailedLogins(), config.lockDuration());
-          return counted.compose(x -> Future.failedFuture(new ApiException.Unauthorized(BAD_LOGIN)));
-        }
-        if (!user.active()) {
-          return Future.failedFuture(new ApiException.Forbidden("The account is disabled"));
-        }
-        Secrets.Token refresh = Secrets.newToken();
-        return sessions.open(user.id(), ip, userAgent, config.sessionTtl(), refresh.hash(), config.refreshTokenTtl())
-            .map(sessionId -> new Tokens(accessTokens.issue(user.id(), sessionId, user.roles()), refresh.value(),
-                accessTokens.ttlSeconds(), sessionId, user));
-      });
+      String identifier = user == null ? LoginThrottle.unknownLogin(login) : LoginThrottle.account(user.id());
+      return throttle.attempt(identifier, () -> hasher.matches(password, user == null ? null : user.passwordHash()))
+          .compose(ok -> {
+            if (!ok) {
+              return Future.failedFuture(new ApiException.Unauthorized(BAD_LOGIN));
+            }
+            if (!user.active()) {
+              return Future.failedFuture(new ApiException.Forbidden("The account is disabled"));
+            }
+            Secrets.Token refresh = Secrets.newToken();
+            return sessions.open(user.id(), ip, userAgent, config.sessionTtl(), refresh.hash(), config.refreshTokenTtl())
+                .map(sessionId -> new Tokens(accessTokens.issue(user.id(), sessionId, user.roles()), refresh.value(),
+                    accessTokens.ttlSeconds(), sessionId, user));
+          });
     });
   }
 
@@ -103,7 +102,7 @@ public final class SessionService {
           boolean lostRace = !r.rotated() && !r.revoked() && !r.expired() && !r.sessionEnded();
           if (r.previouslyUsed() || lostRace || (r.rotated() && !r.userActive())) {
             String reason = r.rotated() ? "account_disabled" : "refresh_token_reuse";
-            return sessions.revoke(r.userId(), r.sessionId(), reason).compose(x -> Future.failedFuture(
+            return revokeOne(r.userId(), r.sessionId(), reason).compose(x -> Future.failedFuture(
                 new ApiException.Unauthorized(r.rotated() ? "The account is disabled"
                     : "The refresh token was already used; the session has been revoked")));
           }
@@ -112,11 +111,24 @@ public final class SessionService {
   }
 
   public Future<Void> logout(UUID userId, UUID sessionId) {
-    return sessions.revoke(userId, sessionId, "logout").mapEmpty();
+    return revokeOne(userId, sessionId, "logout").mapEmpty();
   }
 
+  /** Ends every session of the caller; their tokens are refused everywhere. Returns how many ended. */
   public Future<Long> logoutAll(UUID userId) {
-    return sessions.revokeAll(userId, null, "logout_all");
+    return sessions.revokeAll(userId, null, "logout_all").map(ended -> {
+      revocations.account(userId, ended);
+      return (long) ended.size();
+    });
+  }
+
+  /** Ends one session and tells every service to refuse its tokens; false when there was none to end. */
+  private Future<Boolean> revokeOne(UUID userId, UUID sessionId, String reason) {
+    return sessions.revoke(userId, sessionId, reason).onSuccess(ended -> {
+      if (ended) {
+        revocations.sessions(userId, List.of(sessionId));
+      }
+    });
   }
 
   public Future<List<SessionRepository.SessionView>> list(UUID userId) {
@@ -124,7 +136,7 @@ public final class SessionService {
   }
 
   public Future<Void> end(UUID userId, UUID sessionId) {
-    return sessions.revoke(userId, sessionId, "revoked_by_user").compose(ended -> ended
+    return revokeOne(userId, sessionId, "revoked_by_user").compose(ended -> ended
         ? Future.<Void>succeededFuture() : Future.failedFuture(new ApiException.NotFound("No such session")));
   }
 

@@ -1,0 +1,2 @@
+-- Undoes 005_login_throttle.sql.
+DROP TABLE IF EXISTS login_throttle;
