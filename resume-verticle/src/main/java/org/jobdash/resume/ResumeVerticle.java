@@ -24,6 +24,9 @@ import org.jobdash.resume.analysis.AnalysisService;
 import org.jobdash.resume.analysis.AnalysisSweep;
 import org.jobdash.resume.document.ResumeRepository;
 import org.jobdash.resume.document.ResumeRoutes;
+import org.jobdash.resume.export.ExportRepository;
+import org.jobdash.resume.export.ExportRoutes;
+import org.jobdash.resume.export.ExportService;
 import org.jobdash.resume.document.ResumeService;
 import org.jobdash.resume.optimization.OptimizationRepository;
 import org.jobdash.resume.optimization.OptimizationRoutes;
@@ -92,7 +95,7 @@ public final class ResumeVerticle extends VerticleBase {
     FileInspector inspector = new FileInspector(new FileInspector.Limits(limits.maxContentChars(), limits.maxPdfPages(),
         limits.maxDecodedBytes()));
     ResumeService resumes = new ResumeService(pool, new ResumeRepository(pool), new StorageRepository(pool), stores,
-        files, inspector, versionRepository, sectionChanges, analysisRequests);
+        files, inspector, versionRepository, sectionChanges, analysisRequests, limits.maxContentChars());
     VersionService versions = new VersionService(pool, versionRepository, files, sectionChanges, analysisRequests);
     OptimizationService optimizations = new OptimizationService(vertx, pool, new OptimizationRepository(pool),
         versionRepository, files, sectionChanges, analysisRequests, config.optimizationTimeout().toMillis(),
@@ -117,6 +120,8 @@ public final class ResumeVerticle extends VerticleBase {
     new OptimizationRoutes(optimizations).mount(router, contract);
     new VersionRoutes(versions, limits.processingTimeout()).mount(router, contract);
     new AnalysisRoutes(analyses).mount(router, contract);
+    new ExportRoutes(new ExportService(new ExportRepository(pool), files), limits.processingTimeout())
+        .mount(router, contract);
     new ResumeRoutes(resumes, limits.maxContentChars(), limits.processingTimeout()).mount(router, contract);
 
     bus = new ResumeBusApi(vertx, resumes, analyses);

@@ -141,6 +141,17 @@ class ContractConformanceTest {
         Map.of("If-None-Match", file.header("ETag"))), 304);
     check("downloadResumeFile", h.http.get(base + "/file", token), 404);
 
+    for (String format : new String[] {"docx", "pdf", "markdown", "text", "json-resume"}) {
+      check("exportResume", h.http.get(base + "/export?format=" + format + "&version=1", token), 200);
+    }
+    check("exportResume", h.http.get(base + "/export?format=odt", token), 400);
+    check("exportResume", h.http.get(base + "/export?format=pdf&version=99", token), 404);
+    JsonObject imported = check("createResume", h.http.post("/api/v1/resumes", new JsonObject().put("title", "JR")
+        .put("jsonResume", new JsonObject().put("basics", new JsonObject().put("name", "Ada Okafor"))), token), 201)
+        .json();
+    check("exportResume", h.http.get("/api/v1/resumes/" + imported.getString("id") + "/export?format=json-resume",
+        token), 200);
+
     check("getLiveness", h.http.get("/health/live", null), 200);
     check("getReadiness", h.http.get("/health/ready", null), 200);
     check("getOpenApiDocument", h.http.get("/openapi.yaml", null), 200);

@@ -44,7 +44,7 @@ public final class JsonInput {
   }
 
   /** {@link #body} of these bytes. */
-  static JsonInput parse(Buffer buffer) {
+  public static JsonInput parse(Buffer buffer) {
     if (buffer == null || buffer.length() == 0) {
       throw new ApiException.Invalid("A JSON body is required");
     }

@@ -74,7 +74,11 @@ public final class ResumeRepository {
 
   /** Inserts the row; the seed's trigger makes version 1 of it in the same statement. */
   public Future<Resume> insert(NewResume r) {
-    return pool.preparedQuery(INSERT).execute(Tuple.from(new Object[] {r.userId(), r.title(), r.originalFilename(),
+    return insert(pool, r);
+  }
+
+  public Future<Resume> insert(SqlClient client, NewResume r) {
+    return client.preparedQuery(INSERT).execute(Tuple.from(new Object[] {r.userId(), r.title(), r.originalFilename(),
             r.storageProvider(), r.storageKey(), r.storageUrl(), r.fileSize(), r.mimeType(), r.checksumSha256(),
             r.content(), r.contentSource(), r.analysisRequestId().toString()}))
         .map(rows -> resume(rows.iterator().next()));

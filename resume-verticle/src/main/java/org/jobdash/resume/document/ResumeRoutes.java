@@ -65,8 +65,21 @@ public final class ResumeRoutes {
     }
     JsonInput in = JsonInput.body(ctx);
     String title = in.requiredString("title", 1, MAX_TITLE);
-    String content = in.requiredString("content", 1, maxContentChars);
     StorableText.check(in, "title", title);
+    if (in.has("jsonResume")) {
+      if (in.has("content")) {
+        in.error("content", "give either content or jsonResume, not both");
+      }
+      Object document = in.raw().getValue("jsonResume");
+      if (!(document instanceof JsonObject)) {
+        in.error("jsonResume", "must be a JSON Resume object");
+      }
+      in.validate();
+      resumes.importJsonResume(userId, title.strip(), (JsonObject) document, RequestDeadline.of(ctx, processingTimeout))
+          .onSuccess(r -> created(ctx, r)).onFailure(ctx::fail);
+      return;
+    }
+    String content = in.requiredString("content", 1, maxContentChars);
     in.validate();
     resumes.createText(userId, title.strip(), content, RequestDeadline.of(ctx, processingTimeout))
         .onSuccess(r -> created(ctx, r)).onFailure(ctx::fail);
@@ -163,7 +176,7 @@ public final class ResumeRoutes {
   }
 
   /** An attachment header: the name in printable ASCII (anything else, quotes, backslashes as {@code _}) and UTF-8. */
-  static String disposition(String name) {
+  public static String disposition(String name) {
     String fileName = name == null ? "resume" : name;
     StringBuilder ascii = new StringBuilder(fileName.length());
     fileName.codePoints()

@@ -9,11 +9,13 @@ import io.vertx.sqlclient.SqlConnection;
 import org.jobdash.common.db.KeysetCursor;
 import org.jobdash.common.db.Page;
 import org.jobdash.common.http.ApiException;
+import org.jobdash.common.jsonresume.JsonResumeSchema;
 import org.jobdash.common.text.Text;
 import org.jobdash.common.work.BoundedWorker;
 import org.jobdash.common.work.Deadline;
 import org.jobdash.resume.StorableText;
 import org.jobdash.resume.analysis.AnalysisRequests;
+import org.jobdash.resume.jsonresume.JsonResumeText;
 import org.jobdash.resume.storage.ObjectStore;
 import org.jobdash.resume.storage.ObjectStores;
 import org.jobdash.resume.storage.StorageKeys;
@@ -59,10 +61,12 @@ public final class ResumeService {
   private final VersionRepository versions;
   private final SectionChanges sectionChanges;
   private final AnalysisRequests analyses;
+  private final int maxContentChars;
 
   public ResumeService(Pool pool, ResumeRepository resumes, StorageRepository storage, ObjectStores stores,
                        BoundedWorker files, FileInspector inspector, VersionRepository versions,
-                       SectionChanges sectionChanges, AnalysisRequests analyses) {
+                       SectionChanges sectionChanges, AnalysisRequests analyses, int maxContentChars) {
+    this.maxContentChars = maxContentChars;
     this.pool = pool;
     this.resumes = resumes;
     this.storage = storage;
@@ -106,11 +110,20 @@ public final class ResumeService {
           log.error("storing {} in '{}' failed: {}", key, store.provider(), e.toString());
           return Future.failedFuture(new ApiException.Unavailable("The file store is unavailable; try again shortly"));
         })
-        .compose(v -> resumes.insert(row).recover(e -> store.delete(key)
+        .compose(v -> insert(row, file).recover(e -> store.delete(key)
             .onFailure(d -> log.error("could not remove {} from '{}' after a failed insert: {}", key, store.provider(),
                 d.toString()))
             .transform(ignored -> Future.failedFuture(e))))
         .onSuccess(resume -> analyses.send(requestId, resume.id(), userId, resume.title(), resume.content()));
+  }
+
+  /** The row, and for a JSON Resume file the document on version 1, in one transaction. */
+  private Future<Resume> insert(ResumeRepository.NewResume row, InspectedFile file) {
+    if (file.jsonResume() == null) {
+      return resumes.insert(row);
+    }
+    return pool.withTransaction(conn -> resumes.insert(conn, row)
+        .compose(resume -> versions.keepJsonResume(conn, resume.id(), 1, file.jsonResume()).map(resume)));
   }
 
   private static byte[] readUpload(Path file) {
@@ -165,6 +178,28 @@ public final class ResumeService {
         })
         .compose(checked -> resumes.insert(new ResumeRepository.NewResume(userId, title, null, null, null, null, null,
             null, null, checked, "text", requestId)))
+        .onSuccess(resume -> analyses.send(requestId, resume.id(), userId, resume.title(), resume.content()));
+  }
+
+  /**
+   * A résumé imported from a JSON Resume document: checked against the schema and rendered to text on a worker,
+   * then inserted with the document kept on version 1, in one transaction.
+   */
+  public Future<Resume> importJsonResume(UUID userId, String title, JsonObject document, Deadline deadline) {
+    UUID requestId = UUID.randomUUID();
+    return files.submit(deadline, d -> {
+          JsonResumeSchema.check("jsonResume", document);
+          String text = JsonResumeText.render(document, d);
+          if (text.length() > maxContentChars) {
+            throw ApiException.Invalid.field("jsonResume", "renders to " + text.length() + " characters; at most "
+                + maxContentChars + " are accepted");
+          }
+          StorableText.require("jsonResume", text);
+          return text;
+        })
+        .compose(text -> pool.withTransaction(conn -> resumes.insert(conn, new ResumeRepository.NewResume(userId,
+                title, null, null, null, null, null, null, null, text, "text", requestId))
+            .compose(resume -> versions.keepJsonResume(conn, resume.id(), 1, document).map(resume))))
         .onSuccess(resume -> analyses.send(requestId, resume.id(), userId, resume.title(), resume.content()));
   }
 

@@ -1,5 +1,6 @@
 package org.jobdash.resume.upload;
 
+import io.vertx.core.json.JsonObject;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
@@ -30,6 +31,7 @@ public final class FileInspector {
   public static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
   public static final String TEXT = "text/plain";
   public static final String MARKDOWN = "text/markdown";
+  public static final String JSON = "application/json";
 
   private static final String SUPPORTED = "PDF, DOCX, plain text or Markdown";
 
@@ -66,6 +68,7 @@ public final class FileInspector {
     ReadBudget budget = new ReadBudget(limits.maxDecodedBytes(), deadline);
     String mimeType;
     String text;
+    JsonObject jsonResume = null;
     switch (detect(bytes)) {
       case "application/pdf" -> {
         mimeType = PDF;
@@ -79,6 +82,11 @@ public final class FileInspector {
       default -> {
         mimeType = TEXT;
         text = utf8Text(bytes);
+        if (JsonResumeFile.looksLikeJson(text)) {
+          mimeType = JSON;
+          jsonResume = JsonResumeFile.read(bytes);
+          text = JsonResumeFile.text(jsonResume, deadline);
+        }
       }
     }
     deadline.check();
@@ -92,7 +100,7 @@ public final class FileInspector {
     if (TEXT.equals(mimeType) && MarkdownSniffer.isMarkdown(originalName, text, deadline)) {
       mimeType = MARKDOWN;
     }
-    return new InspectedFile(mimeType, text, sha256(bytes));
+    return new InspectedFile(mimeType, text, sha256(bytes), jsonResume);
   }
 
   /** The type from the magic bytes alone: no file name is given to the detector. */

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The lines of a text, split at {@code \n} (a {@code \r} before it dropped), empty ones kept. */
-final class Lines {
+public final class Lines {
 
   private Lines() {}
 
-  static List<String> of(String text) {
+  public static List<String> of(String text) {
     List<String> lines = new ArrayList<>();
     int start = 0;
     for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {

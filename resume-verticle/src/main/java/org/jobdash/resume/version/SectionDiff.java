@@ -123,7 +123,7 @@ public final class SectionDiff {
   }
 
   /** The section name the line starts, or null when it is not a heading. */
-  static String headingOf(String line) {
+  public static String headingOf(String line) {
     String s = line.strip();
     if (s.isEmpty() || s.length() > MAX_HEADING_LINE) {
       return null;

@@ -67,6 +67,9 @@ public final class VersionRepository {
   private static final String CREATE_VERSION =
       "SELECT create_resume_version($1, NULL, NULL, NULL, NULL, $2, $3, $4, $5) AS version_id";
 
+  private static final String KEEP_JSON_RESUME =
+      "UPDATE resume_versions SET json_resume = $3 WHERE resume_id = $1 AND version_number = $2";
+
   private static final String VERSION_NUMBER = "SELECT version_number FROM resume_versions WHERE id = $1";
 
   private static final String INSERT_CHANGES = """
@@ -97,6 +100,13 @@ public final class VersionRepository {
 
   public VersionRepository(Pool pool) {
     this.pool = pool;
+  }
+
+  /** Keeps the JSON Resume document {@code number} was rendered from (inside the transaction that made it). */
+  public Future<Void> keepJsonResume(SqlClient conn, UUID resumeId, int number, JsonObject document) {
+    return conn.preparedQuery(KEEP_JSON_RESUME).execute(Tuple.of(resumeId, number, document)).compose(rows ->
+        rows.rowCount() == 1 ? Future.<Void>succeededFuture()
+            : Future.failedFuture(new IllegalStateException("version " + number + " of " + resumeId + " is missing")));
   }
 
   /** Newest first; empty when the résumé is not the user's (every résumé has a version 1). */
