@@ -24,8 +24,8 @@ final class DocxText {
 
   /** @throws ApiException.UnsupportedType when the ZIP is not a Word document */
   static String read(byte[] bytes, ReadBudget budget, String supported) {
-    List<ZipDirectory.Entry> entries = directory(bytes);
-    checkDeclaredSizes(entries, budget.maxDecodedBytes());
+    List<ZipDirectory.Entry> entries = directory(bytes, "DOCX");
+    checkDeclaredSizes(entries, budget.maxDecodedBytes(), "DOCX");
     if (entries.stream().noneMatch(e -> MAIN_PART.equals(e.name()))) {
       throw new ApiException.UnsupportedType("The file is a ZIP archive but not a Word document; upload " + supported);
     }
@@ -42,15 +42,16 @@ final class DocxText {
     }
   }
 
-  private static List<ZipDirectory.Entry> directory(byte[] bytes) {
+  /** The directory of a ZIP-packaged document ({@code kind}: DOCX, ODT), its entries counted against POI's limit. */
+  static List<ZipDirectory.Entry> directory(byte[] bytes, String kind) {
     try {
       List<ZipDirectory.Entry> entries = ZipDirectory.read(bytes, ZipSecureFile.getMaxFileCount());
       if (entries.isEmpty()) {
-        throw UploadProblems.corrupt("DOCX");
+        throw UploadProblems.corrupt(kind);
       }
       return entries;
     } catch (ZipDirectory.Unreadable e) {
-      throw UploadProblems.corrupt("DOCX");
+      throw UploadProblems.corrupt(kind);
     } catch (ZipDirectory.TooManyEntries e) {
       throw UploadProblems.decompressionBomb("The archive lists " + e.getMessage() + " entries; at most "
           + ZipSecureFile.getMaxFileCount() + " are accepted");
@@ -58,11 +59,11 @@ final class DocxText {
   }
 
   /** The sizes the directory declares, against the same limits the read enforces on what really inflates. */
-  static void checkDeclaredSizes(List<ZipDirectory.Entry> entries, long maxDecodedBytes) {
+  static void checkDeclaredSizes(List<ZipDirectory.Entry> entries, long maxDecodedBytes, String kind) {
     long total = 0;
     for (ZipDirectory.Entry e : entries) {
       if (e.size() < 0 || e.compressedSize() < 0) {
-        throw UploadProblems.corrupt("DOCX");
+        throw UploadProblems.corrupt(kind);
       }
       if (e.size() > ZipSecureFile.getGraceEntrySize()
           && (double) e.compressedSize() / e.size() < ZipSecureFile.getMinInflateRatio()) {

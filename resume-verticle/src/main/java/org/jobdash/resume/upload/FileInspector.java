@@ -22,7 +22,8 @@ import java.util.Locale;
 
 /**
  * Decides what an uploaded file is from its bytes (never its name or the client's content type) and extracts its
- * text: PDF with PDFBox, DOCX with POI, UTF-8 text as is; within {@link Limits} and a {@link Deadline}, so that no
+ * text: PDF with PDFBox, DOCX and legacy Word with POI, ODT and RTF with Tika's parsers, a JSON Resume file rendered
+ * from its document, UTF-8 text as is; within {@link Limits} and a {@link Deadline}, so that no
  * file can take more memory or time than those allow. Blocking and CPU-heavy: call on a worker thread only.
  */
 public final class FileInspector {
@@ -33,7 +34,11 @@ public final class FileInspector {
   public static final String MARKDOWN = "text/markdown";
   public static final String JSON = "application/json";
 
-  private static final String SUPPORTED = "PDF, DOCX, plain text or Markdown";
+  public static final String ODT = "application/vnd.oasis.opendocument.text";
+  public static final String RTF = "application/rtf";
+  public static final String DOC = "application/msword";
+
+  private static final String SUPPORTED = "PDF, DOCX, ODT, RTF, DOC, a JSON Resume file, plain text or Markdown";
 
   /**
    * What one file may cost to read.
@@ -78,7 +83,18 @@ public final class FileInspector {
         mimeType = DOCX;
         text = DocxText.read(bytes, budget, SUPPORTED);
       }
-      case "application/x-tika-msoffice" -> throw oleDocument(bytes);
+      case ODT -> {
+        mimeType = ODT;
+        text = OdtText.read(bytes, budget, limits.maxChars(), SUPPORTED);
+      }
+      case RTF -> {
+        mimeType = RTF;
+        text = RtfText.read(bytes, budget, limits.maxChars());
+      }
+      case "application/x-tika-msoffice", DOC -> {
+        mimeType = DOC;
+        text = oleDocument(bytes, budget);
+      }
       default -> {
         mimeType = TEXT;
         text = utf8Text(bytes);
@@ -112,17 +128,21 @@ public final class FileInspector {
     }
   }
 
-  /** An OLE2 container: a password-protected DOCX (its package is encrypted inside one) or a legacy .doc. */
-  private static ApiException oleDocument(byte[] bytes) {
+  /** An OLE2 container: a password-protected DOCX (its package is encrypted inside one), a legacy .doc, or other. */
+  private String oleDocument(byte[] bytes, ReadBudget budget) {
     try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(bytes))) {
       if (fs.getRoot().hasEntry("EncryptionInfo")) {
-        return UploadProblems.encrypted("DOCX");
+        throw UploadProblems.encrypted("DOCX");
       }
+      if (!fs.getRoot().hasEntry("WordDocument")) {
+        throw new ApiException.UnsupportedType("Legacy Office files other than Word documents are not supported; "
+            + "upload " + SUPPORTED);
+      }
+      return DocText.read(fs, budget, limits.maxChars());
     } catch (IOException | RuntimeException e) {
-      return UploadProblems.corrupt("Office");
+      budget.rethrow();
+      throw e instanceof ApiException api ? api : UploadProblems.corrupt("Office");
     }
-    return new ApiException.UnsupportedType("Word 97-2003 (.doc) and other legacy Office files are not supported; "
-        + "upload " + SUPPORTED);
   }
 
   /** Any UTF-8 text is accepted (a byte-order mark is dropped); anything else is not a supported type. */

@@ -32,8 +32,15 @@ final class UploadProblems {
   /** A document type declaration in an Office part: the way to entity expansion (billion laughs). */
   static ApiException xmlEntityExpansion(String part) {
     return new ApiException(422, "xml-entity-expansion", "XML entity expansion", "The document's part " + part
-        + " declares a document type (DTD); Word documents never need one, and it can expand without limit", null,
+        + " declares a document type (DTD); Word and OpenDocument files never need one, and it can expand without "
+        + "limit", null,
         null);
+  }
+
+  /** Structure nested far deeper than any real document (RTF groups): refused before a parser holds every level. */
+  static ApiException tooDeeplyNested(String why) {
+    return new ApiException(422, "too-deeply-nested", "Too deeply nested", "The file cannot be read within the "
+        + "limits: " + why, null, null);
   }
 
   static ApiException pageTooDense(int page, int maxGlyphs) {
