@@ -1,5 +1,5 @@
 -- resume_service_db 005: the formats résumés come in and go out in.
--- Adds resume_versions.json_resume (the JSON Resume document a version was imported from, kept so that an export
+-- Adds resume_versions.json_resume with its partial index resume_versions_json_resume_idx (the JSON Resume document a version was imported from, kept so that an export
 -- gives it back as it came); allows OpenDocument text, RTF, legacy Word and JSON Resume files in
 -- allowed_file_types and in the storage providers' allowed_mime_types (those that allow the seed's types).
 
@@ -7,6 +7,10 @@ ALTER TABLE resume_versions
     ADD COLUMN IF NOT EXISTS json_resume jsonb
         CONSTRAINT resume_versions_json_resume_object_chk
         CHECK (json_resume IS NULL OR jsonb_typeof(json_resume) = 'object');
+
+-- The versions that carry an imported document, by résumé (which résumés came as JSON Resume, and their history).
+CREATE INDEX IF NOT EXISTS resume_versions_json_resume_idx
+    ON resume_versions (resume_id, version_number) WHERE json_resume IS NOT NULL;
 
 COMMENT ON COLUMN resume_versions.json_resume IS
     'The JSON Resume document this version''s text was rendered from; NULL for versions written as text or files.';

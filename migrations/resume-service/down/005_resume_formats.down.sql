@@ -1,6 +1,7 @@
--- resume_service_db down 005: drops resume_versions.json_resume, the four file types 005 allowed (from
+-- resume_service_db down 005: drops resume_versions.json_resume and its index, the four file types 005 allowed (from
 -- allowed_file_types and the providers' allowed_mime_types) and restores the seed's default list.
 
+DROP INDEX IF EXISTS resume_versions_json_resume_idx;
 ALTER TABLE resume_versions DROP COLUMN IF EXISTS json_resume;
 
 DELETE FROM allowed_file_types

@@ -58,7 +58,9 @@ public final class ContractAnswers {
     String type = mediaType(r.header("Content-Type"));
     boolean hasBody = r.body() != null && r.body().length() > 0;
     String validated = ServiceContract.validatedMediaType(type);
-    if (hasBody && validated == null) {
+    // vertx-openapi 5.0.7 has no body transformer for text media types (a text/plain body fails as a Buffer): for
+    // those, as for binary ones, the status and the media type are checked against the document
+    if (hasBody && (validated == null || validated.startsWith("text/"))) {
       JsonObject response = documentedResponse(operationId, r.status());
       assertThat(response).as(operationId + " documents " + r.status()).isNotNull();
       assertThat(response.getJsonObject("content", new JsonObject()).fieldNames())

@@ -49,8 +49,8 @@ public final class JsonResumeText {
     out.line(str(basics, "label"));
     JsonObject location = object(basics, "location");
     out.line(joined(SEP, str(basics, "email"), str(basics, "phone"), str(basics, "url"),
-        joined(", ", str(location, "address"), joined(" ", str(location, "postalCode"), str(location, "city")),
-            str(location, "region"), str(location, "countryCode"))));
+        joined(", ", str(location, "address"), str(location, "city"), str(location, "region"),
+            str(location, "postalCode"), str(location, "countryCode"))));
     for (JsonObject profile : objects(basics, "profiles")) {
       String name = joined(": ", str(profile, "network"), str(profile, "username"));
       String url = str(profile, "url");

@@ -210,7 +210,10 @@ public final class TextJsonResume {
     return digits >= 7 && digits <= 15 && s.chars().allMatch(c -> Character.isDigit(c) || " +-().".indexOf(c) >= 0);
   }
 
-  /** {@code City}, {@code City, Region}, {@code City, CC}, {@code City, Region, CC}; more parts: the first is the address. */
+  /**
+   * {@code City}, {@code City, Region}, {@code City, CC}, {@code Address, City, Region, Postcode, CC}: a country code
+   * last, a postal code (a part with a digit) before it, an address first when three parts are left.
+   */
   private static JsonObject location(String part) {
     List<String> p = new ArrayList<>();
     for (String s : part.split(",", -1)) {
@@ -219,21 +222,17 @@ public final class TextJsonResume {
       }
     }
     JsonObject loc = new JsonObject();
-    if (!p.isEmpty() && isCountryCode(p.get(p.size() - 1)) && p.size() > 1) {
+    if (p.size() > 1 && isCountryCode(p.get(p.size() - 1))) {
       loc.put("countryCode", p.remove(p.size() - 1));
+    }
+    if (p.size() > 1 && p.get(p.size() - 1).chars().anyMatch(Character::isDigit)) {
+      loc.put("postalCode", p.remove(p.size() - 1));
     }
     if (p.size() >= 3) {
       loc.put("address", p.remove(0));
     }
     if (!p.isEmpty()) {
-      String city = p.remove(0);
-      int space = city.indexOf(' ');
-      // "SW1A 1AA London": a postal code before the city when its first word has a digit
-      if (space > 0 && city.substring(0, space).chars().anyMatch(Character::isDigit) && loc.containsKey("address")) {
-        loc.put("postalCode", city.substring(0, space));
-        city = city.substring(space + 1).strip();
-      }
-      loc.put("city", city);
+      loc.put("city", p.remove(0));
     }
     if (!p.isEmpty()) {
       loc.put("region", String.join(", ", p));
