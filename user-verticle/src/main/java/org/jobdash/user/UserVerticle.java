@@ -124,7 +124,7 @@ public final class UserVerticle extends VerticleBase {
       });
       new AccountRoutes(accounts, clientAddress, limits).mount(router, body, authenticated, bearer, contract);
       new SessionRoutes(sessions, clientAddress, limits).mount(router, body, authenticated, contract);
-      new ProfileRoutes(profiles).mount(router, body, authenticated, contract);
+      new ProfileRoutes(profiles, deployment.jsonParsing()).mount(router, body, authenticated, contract);
       new AdminRoutes(new AdminRepository(pool), users, accounts).mount(router, body, authenticated, contract);
 
       DeletionRelay deletions = new DeletionRelay(vertx, deletionRepository, config.deletion().requiredAcks(),

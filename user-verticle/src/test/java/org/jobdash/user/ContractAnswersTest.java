@@ -119,6 +119,11 @@ class ContractAnswersTest {
     check("putProfile", http.put("/api/v1/users/me/profile", new JsonObject().put("visibility", "everyone"), token),
         400);
     check("getProfile", http.get("/api/v1/users/me/profile", token), 200);
+    check("getProfileJsonResume", http.get("/api/v1/users/me/profile/json-resume", token), 200);
+    check("putProfileJsonResume", http.put("/api/v1/users/me/profile/json-resume", new JsonObject()
+        .put("basics", new JsonObject().put("label", "Charge nurse")), token), 200);
+    check("putProfileJsonResume", http.put("/api/v1/users/me/profile/json-resume", new JsonObject()
+        .put("basics", "Priya"), token), 400);
     check("getPreferences", http.get("/api/v1/users/me/preferences", token), 200);
     check("putPreferences", http.put("/api/v1/users/me/preferences", new JsonObject()
         .put("desiredRoles", new JsonArray().add("Charge Nurse")).put("remotePreference", "onsite")

@@ -146,6 +146,10 @@ final class ApiDocuments {
         }
         JsonNode content = op.path("requestBody").path("content");
         JsonNode json = content.path("application/json").path("schema");
+        // a body that is one of several objects ({title, content} or {title, jsonResume}): the first is attacked
+        if (json.path("oneOf").isArray() && json.path("oneOf").size() > 0 && !json.has("properties")) {
+          json = json.path("oneOf").get(0);
+        }
         boolean secured = op.has("security") ? op.get("security").size() > 0 : securedByDefault;
         out.add(new Operation(service, method.toUpperCase(Locale.ROOT), path.getKey(),
             List.copyOf(parameters.values()), json.isMissingNode() ? null : json,

@@ -11,6 +11,7 @@ import org.jobdash.common.testing.hostile.HostileTokens;
 import org.jobdash.common.testing.hostile.HostileUris;
 import org.jobdash.common.testing.hostile.Multipart;
 import org.jobdash.common.testing.hostile.Named;
+import org.jobdash.common.testing.hostile.OfficeBombs;
 import org.jobdash.common.testing.hostile.PdfBombs;
 import org.jobdash.launcher.hostile.ApiDocuments.Field;
 import org.jobdash.launcher.hostile.ApiDocuments.Operation;
@@ -404,6 +405,18 @@ final class Cases {
         DocxBombs.lyingSizes(256L << 20, 1_024)));
     forms.put("docx-sizes-overstated", () -> file("lies.docx", "application/octet-stream",
         DocxBombs.lyingSizes(4_096, 4_000_000_000L)));
+    forms.put("odt", () -> file("cv.odt", "application/octet-stream", OfficeBombs.minimalOdt(World.RESUME_TEXT)));
+    forms.put("rtf", () -> file("cv.rtf", "application/rtf", OfficeBombs.minimalRtf(World.RESUME_TEXT)));
+    forms.put("json-resume", () -> file("cv.json", "application/json", Bodies.utf8(
+        "{\"basics\":{\"name\":\"Priya Sharma\",\"label\":\"Registered Nurse\"},"
+            + "\"work\":[{\"name\":\"Leeds General Infirmary\",\"position\":\"Staff Nurse\"}]}")));
+    forms.put("odt-content-inflating-to-3GiB", () -> file("bomb.odt", "application/octet-stream",
+        OfficeBombs.inflatingOdt(3 * gib)));
+    forms.put("odt-billion-laughs", () -> file("laughs.odt", "application/octet-stream",
+        OfficeBombs.billionLaughsOdt(9, 10)));
+    forms.put("rtf-nested-200000", () -> file("deep.rtf", "application/rtf", OfficeBombs.nestedRtf(200_000)));
+    forms.put("json-resume-invalid", () -> file("bad.json", "application/json",
+        Bodies.utf8("{\"basics\":\"Priya\",\"work\":[{\"startDate\":\"last spring\"}]}")));
     forms.put("file-name-5000-chars", () -> new Multipart().field("title", "Long name")
         .file("file", "n".repeat(5_000) + ".pdf", "application/pdf", PdfBombs.minimal(World.RESUME_TEXT)));
     forms.put("title-with-nul", () -> new Multipart().field("title", "My\u0000CV")
@@ -421,7 +434,7 @@ final class Cases {
     forms.put("file-beyond-limit-" + (limits.fileBytes() + 1), () -> file("big.txt", "text/plain",
         Bodies.utf8(HostileText.words(limits.fileBytes() + 1))));
     String type = new Multipart().contentType();
-    Set<String> valid = Set.of("pdf", "docx", "text");
+    Set<String> valid = Set.of("pdf", "docx", "text", "odt", "rtf", "json-resume");
     forms.forEach((name, form) -> add(op, "upload", name, uri, bearer(op), type, () -> form.get().toBytes(),
         valid.contains(name) ? Expect.SUCCESS : Expect.ANY));
   }

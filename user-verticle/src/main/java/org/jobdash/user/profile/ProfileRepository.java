@@ -1,6 +1,7 @@
 package org.jobdash.user.profile;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
@@ -45,6 +46,27 @@ public final class ProfileRepository {
 
   private static final String COMPLETE = "SELECT get_user_profile_complete($1) AS document";
 
+  private static final String BASICS = """
+      SELECT full_name, email, title, phone, location, linkedin_url, github_url, portfolio_url, bio, education
+      FROM users WHERE id = $1""";
+
+  /** The account's contact columns and the whole profile in one statement: both are written or neither. */
+  private static final String SAVE_JSON_RESUME = """
+      WITH account AS (
+        UPDATE users SET title = $2, phone = $3, location = $4, linkedin_url = $5, github_url = $6,
+                         portfolio_url = $7, education = $8
+        WHERE id = $1
+        RETURNING id)
+      INSERT INTO user_profiles (user_id, headline, summary, skills, certifications, languages, links, work_experience,
+                                 projects, awards, volunteer, profile_visibility)
+      SELECT account.id, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19 FROM account
+      ON CONFLICT (user_id) DO UPDATE SET
+        headline = EXCLUDED.headline, summary = EXCLUDED.summary, skills = EXCLUDED.skills,
+        certifications = EXCLUDED.certifications, languages = EXCLUDED.languages, links = EXCLUDED.links,
+        work_experience = EXCLUDED.work_experience, projects = EXCLUDED.projects, awards = EXCLUDED.awards,
+        volunteer = EXCLUDED.volunteer
+      RETURNING user_id""";
+
   private final SqlClient pool;
 
   public ProfileRepository(SqlClient pool) {
@@ -76,6 +98,30 @@ public final class ProfileRepository {
             p.companySizes().toArray(String[]::new), p.willingToRelocate(), p.availabilityDate(), p.careerLevel(),
             p.aiPersonalization(), p.aiOptimizationEnabled(), p.notificationSettings(), p.jobAlertFrequency()}))
         .map(rows -> Preferences.from(rows.iterator().next()));
+  }
+
+  /** The account's columns a JSON Resume document shows; empty when the user does not exist. */
+  Future<Optional<ProfileJsonResume.Basics>> basics(UUID userId) {
+    return pool.preparedQuery(BASICS).execute(Tuple.of(userId)).map(rows -> {
+      if (rows.size() == 0) {
+        return Optional.empty();
+      }
+      var r = rows.iterator().next();
+      return Optional.of(new ProfileJsonResume.Basics(r.getString("full_name"), r.getString("email"),
+          r.getString("title"), r.getString("phone"), r.getString("location"), r.getString("linkedin_url"),
+          r.getString("github_url"), r.getString("portfolio_url"), r.getString("bio"),
+          r.getValue("education") instanceof JsonArray a ? a : new JsonArray()));
+    });
+  }
+
+  /** @return false when the user does not exist */
+  Future<Boolean> saveJsonResume(UUID userId, ProfileJsonResume.Saved s) {
+    Profile p = s.profile();
+    return pool.preparedQuery(SAVE_JSON_RESUME).execute(Tuple.from(new Object[] {userId, s.title(), s.phone(),
+            s.location(), s.linkedinUrl(), s.githubUrl(), s.portfolioUrl(), s.education(), p.headline(), p.summary(),
+            p.skills(), p.certifications(), p.languages(), p.links(), p.workExperience(), p.projects(), p.awards(),
+            p.volunteer(), p.visibility()}))
+        .map(rows -> rows.size() == 1);
   }
 
   /** The seed's one-document view of a user; empty when the user does not exist. */

@@ -10,7 +10,10 @@ import org.jobdash.common.http.JsonInput;
 import org.jobdash.common.http.RequestContract;
 import org.jobdash.common.http.ServiceRouter;
 import org.jobdash.common.text.Text;
+import org.jobdash.common.work.BoundedWorker;
+import org.jobdash.common.work.Deadline;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -18,10 +21,16 @@ import java.util.List;
 /** {@code /api/v1/users/me/profile}, {@code /preferences} and {@code /complete}. */
 public final class ProfileRoutes {
 
-  private final ProfileService profiles;
+  /** How long checking a JSON Resume document against its schema may take (a 1 MiB body at most). */
+  private static final Duration JSON_RESUME_DEADLINE = Duration.ofSeconds(10);
 
-  public ProfileRoutes(ProfileService profiles) {
+  private final ProfileService profiles;
+  private final BoundedWorker worker;
+
+  /** @param worker where documents are checked against the JSON Resume schema (the deployment's JSON worker) */
+  public ProfileRoutes(ProfileService profiles, BoundedWorker worker) {
     this.profiles = profiles;
+    this.worker = worker;
   }
 
   /**
@@ -34,6 +43,10 @@ public final class ProfileRoutes {
         .handler(this::getProfile);
     router.put("/api/v1/users/me/profile").handler(authenticated).handler(body).handler(contract.validate("putProfile"))
         .handler(this::putProfile);
+    router.get("/api/v1/users/me/profile/json-resume").handler(authenticated)
+        .handler(contract.validate("getProfileJsonResume")).handler(this::getJsonResume);
+    router.put("/api/v1/users/me/profile/json-resume").handler(authenticated).handler(body)
+        .handler(contract.validate("putProfileJsonResume")).handler(this::putJsonResume);
     router.get("/api/v1/users/me/preferences").handler(authenticated).handler(contract.validate("getPreferences"))
         .handler(this::getPreferences);
     router.put("/api/v1/users/me/preferences").handler(authenticated).handler(body)
@@ -67,6 +80,20 @@ public final class ProfileRoutes {
         orEmpty(projects), orEmpty(awards), orEmpty(volunteer), visibility == null ? "private" : visibility, null);
     profiles.saveProfile(AuthUser.of(ctx).userId(), profile)
         .onSuccess(p -> ServiceRouter.json(ctx, 200, p.toJson()))
+        .onFailure(ctx::fail);
+  }
+
+  private void getJsonResume(RoutingContext ctx) {
+    profiles.jsonResume(AuthUser.of(ctx).userId())
+        .onSuccess(doc -> ServiceRouter.json(ctx, 200, doc))
+        .onFailure(ctx::fail);
+  }
+
+  /** The body is the JSON Resume document itself. */
+  private void putJsonResume(RoutingContext ctx) {
+    JsonObject document = JsonInput.body(ctx).raw();
+    profiles.saveJsonResume(AuthUser.of(ctx).userId(), document, worker, Deadline.after(JSON_RESUME_DEADLINE))
+        .onSuccess(doc -> ServiceRouter.json(ctx, 200, doc))
         .onFailure(ctx::fail);
   }
 
