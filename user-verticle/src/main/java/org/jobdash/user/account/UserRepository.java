@@ -34,7 +34,9 @@ public final class UserRepository {
 
   private static final String BY_ID = "SELECT " + User.COLUMNS + " FROM users WHERE id = $1";
 
-  private static final String BY_LOGIN = "SELECT " + User.COLUMNS
+  /** The account a login names, and whether it has a verified second factor (in the same read). */
+  private static final String BY_LOGIN = "SELECT " + User.COLUMNS + ", EXISTS (SELECT 1 FROM mfa_factors f"
+      + " WHERE f.user_id = users.id AND f.status = 'verified') AS second_factor"
       + " FROM users WHERE lower(email) = lower($1) OR lower(username) = lower($1) LIMIT 1";
 
   private static final String BY_EMAIL = "SELECT " + User.COLUMNS + " FROM users WHERE lower(email) = lower($1)";
@@ -167,8 +169,13 @@ public final class UserRepository {
     return byIdInSession.execute(Tuple.of(id, sessionId)).map(UserRepository::first);
   }
 
-  public Future<Optional<User>> findByLogin(String login) {
-    return pool.preparedQuery(BY_LOGIN).execute(Tuple.of(login)).map(UserRepository::first);
+  /** An account at sign-in: it, and whether it has a verified second factor. */
+  public record SignInAccount(User user, boolean secondFactor) {}
+
+  public Future<Optional<SignInAccount>> findByLogin(String login) {
+    return pool.preparedQuery(BY_LOGIN).execute(Tuple.of(login)).map(rows -> rows.size() == 0 ? Optional.empty()
+        : Optional.of(new SignInAccount(User.from(rows.iterator().next()),
+            rows.iterator().next().getBoolean("second_factor"))));
   }
 
   public Future<Optional<User>> findByEmail(String email) {
