@@ -34,6 +34,9 @@ import org.jobdash.user.mfa.MfaRepository;
 import org.jobdash.user.mfa.MfaRoutes;
 import org.jobdash.user.mfa.MfaService;
 import org.jobdash.user.mail.Mailer;
+import org.jobdash.user.oidc.OidcRepository;
+import org.jobdash.user.oidc.OidcRoutes;
+import org.jobdash.user.oidc.OidcService;
 import org.jobdash.user.profile.ProfileRepository;
 import org.jobdash.user.profile.ProfileRoutes;
 import org.jobdash.user.profile.ProfileService;
@@ -134,6 +137,9 @@ public final class UserVerticle extends VerticleBase {
       new AccountRoutes(accounts, clientAddress, limits).mount(router, body, authenticated, bearer, contract);
       new SessionRoutes(sessions, clientAddress, limits).mount(router, body, authenticated, contract);
       new MfaRoutes(mfa, clientAddress, limits).mount(router, body, authenticated, contract);
+      OidcRepository oidcRepository = new OidcRepository(pool);
+      new OidcRoutes(new OidcService(vertx, config.oidc(), oidcRepository, users, sessions, box), clientAddress, limits)
+          .mount(router, body, authenticated, contract);
       new ProfileRoutes(profiles).mount(router, body, authenticated, contract);
       new AdminRoutes(new AdminRepository(pool), users, accounts).mount(router, body, authenticated, contract);
 
@@ -151,6 +157,8 @@ public final class UserVerticle extends VerticleBase {
         vertx.setPeriodic(every, every, id -> sessionRepository.cleanupExpired()
             .compose(removed -> throttle.forgetQuiet().map(quiet -> removed + ", quiet sign-in counts " + quiet))
             .compose(removed -> factors.sweep().map(expired -> removed + ", expired MFA challenges " + expired))
+            .compose(removed -> oidcRepository.sweep().map(expired -> removed + ", expired OIDC states and codes "
+                + expired))
             .onSuccess(removed -> log.info("auth clean-up removed {}", removed))
             .onFailure(e -> log.warn("auth clean-up failed: {}", e.toString())));
         deletions.startRepublishing();
