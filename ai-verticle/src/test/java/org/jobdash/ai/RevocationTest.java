@@ -62,7 +62,10 @@ class RevocationTest {
     h.vertx.eventBus().publish(Addresses.USER_SESSIONS_REVOKED, new SessionsRevoked(caller.id(), List.of(),
         System.currentTimeMillis() / 1000 + 1, System.currentTimeMillis() / 1000 + 900).toJson());
 
-    Waits.until(() -> embed(caller.token()).status(), s -> s == 401, Duration.ofSeconds(1));
+    // the revocation travels over the bus: probe with a read, so that a request racing it stores nothing
+    Waits.until(() -> h.http.get("/api/v1/ai/sessions", caller.token()).status(), s -> s == 401,
+        Duration.ofSeconds(1));
+    assertThat(embed(caller.token()).status()).isEqualTo(401);
     assertThat(embed(unused).status()).isEqualTo(401);
     assertThat(h.count("SELECT count(*) FROM embeddings WHERE user_id = $1", caller.id())).isZero();
     assertThat(h.count("SELECT count(*) FROM ai_processing_sessions WHERE user_id = $1", caller.id())).isZero();

@@ -20,8 +20,11 @@ final class Clustering {
 
   private Clustering() {}
 
-  /** @param json the merged {@code cluster} section, read strictly (its defaults are in the launcher's file) */
-  static VertxBuilder clustered(VertxBuilder builder, VertxOptions options, JsonObject json) {
+  /**
+   * @param json the merged {@code cluster} section, read strictly (its defaults are in the launcher's file)
+   * @param tls  this member's event-bus certificate, key and CA ({@link EventBusTls#read}), or null for plaintext
+   */
+  static VertxBuilder clustered(VertxBuilder builder, VertxOptions options, JsonObject json, EventBusTls.Member tls) {
     Settings cluster = Settings.of("cluster", json);
     String iface = cluster.text("interface");
     System.setProperty("hazelcast.local.localAddress", iface);
@@ -47,6 +50,7 @@ final class Clustering {
     if (publicHost != null) {
       eventBus.setClusterPublicHost(publicHost);
     }
+    EventBusTls.apply(eventBus, tls);
     return builder.with(options).withClusterManager(new HazelcastClusterManager(hazelcast));
   }
 }

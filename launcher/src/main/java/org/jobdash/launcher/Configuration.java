@@ -32,7 +32,10 @@ final class Configuration {
       Map.entry("CLUSTER_PORT", "cluster.port"),
       Map.entry("EVENT_BUS_HOST", "cluster.eventBusHost"),
       Map.entry("EVENT_BUS_PORT", "cluster.eventBusPort"),
-      Map.entry("EVENT_BUS_PUBLIC_HOST", "cluster.eventBusPublicHost"));
+      Map.entry("EVENT_BUS_PUBLIC_HOST", "cluster.eventBusPublicHost"),
+      Map.entry("EVENT_BUS_TLS_CERT", "cluster.tls.certificate"),
+      Map.entry("EVENT_BUS_TLS_KEY", "cluster.tls.key"),
+      Map.entry("EVENT_BUS_TLS_CA", "cluster.tls.ca"));
 
   /** Sets the database of the one service a process runs. */
   static final String SINGLE_DATABASE_URL = "DATABASE_URL";

@@ -116,6 +116,9 @@ public final class Launcher {
    */
   public static Running start(JsonObject config, Set<Service> services, boolean gateway, boolean clustered,
                               VertxBuilder builder) throws Exception {
+    // a cluster's bus settings are checked before any database starts: a mistake stops the start at once
+    EventBusTls.Member tls = clustered ? EventBusTls.read(Settings.of("cluster", config.getJsonObject("cluster"))
+        .section("tls")) : null;
     // once for the JVM, before any service signs or verifies a token: every mode, a clustered single service too
     NativeCrypto.install();
     EmbeddedDatabase[] embedded = new EmbeddedDatabase[1];
@@ -134,7 +137,7 @@ public final class Launcher {
     Vertx vertx;
     try {
       vertx = clustered
-          ? Clustering.clustered(builder, options(), config.getJsonObject("cluster"))
+          ? Clustering.clustered(builder, options(), config.getJsonObject("cluster"), tls)
               .buildClustered().await()
           : builder.build();
     } catch (Exception e) {

@@ -33,8 +33,8 @@ class ClusterBucketsTest {
     JsonObject cluster = new JsonObject().put("name", "buckets-" + base).put("interface", "127.0.0.1")
         .put("port", base).put("members", new JsonArray().add("127.0.0.1:" + base).add("127.0.0.1:" + (base + 1)))
         .put("eventBusHost", "127.0.0.1").put("eventBusPort", 0).putNull("eventBusPublicHost");
-    first = Clustering.clustered(Vertx.builder(), new VertxOptions(), cluster).buildClustered().await();
-    second = Clustering.clustered(Vertx.builder(), new VertxOptions(), cluster).buildClustered().await();
+    first = Clustering.clustered(Vertx.builder(), new VertxOptions(), cluster, null).buildClustered().await();
+    second = Clustering.clustered(Vertx.builder(), new VertxOptions(), cluster, null).buildClustered().await();
   }
 
   @AfterAll

@@ -1,7 +1,13 @@
 package org.jobdash.launcher;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.jobdash.common.bus.Addresses;
+import org.jobdash.common.bus.ResumeContent;
 import org.jobdash.common.db.DatabaseUrl;
 import org.jobdash.common.testing.PostgresFixture;
 import org.jobdash.common.testing.TestClient;
@@ -22,14 +28,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * User, résumé, AI and gateway in four JVMs started from the runnable jar, joined by Hazelcast on loopback,
- * each with its own database: the journey through the gateway, then the AI process stopped and started again
+ * each with its own database, their event bus sealed with mutual TLS (certificates from
+ * {@code tools/cluster/certificates.sh}): the journey through the gateway; processes that join Hazelcast without
+ * the cluster's certificate can neither ask nor listen on the bus; then the AI process stopped and started again
  * (nothing lost, nothing done twice, deletions caught up).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -42,6 +52,9 @@ class ClusterIT {
   static Map<String, String> common;
   static Vertx vertx;
   static Journey journey;
+  static JsonObject clusterSettings;
+  static Path certificates;
+  static Path foreignCertificates;
 
   @BeforeAll
   static void startCluster() throws Exception {
@@ -56,6 +69,13 @@ class ClusterIT {
     common.put("CLUSTER_PORT", Integer.toString(base));
     common.put("CLUSTER_MEMBERS", String.join(",", members));
     common.put("JOBDASH__cluster__name", "jobdash-it-" + base);
+    certificates = work.resolve("tls");
+    foreignCertificates = work.resolve("foreign-tls");
+    certificates(certificates, "user", "resume", "ai", "gateway", "probe");
+    certificates(foreignCertificates, "intruder");
+    common.put("EVENT_BUS_TLS_CA", certificates.resolve("ca.pem").toString());
+    clusterSettings = Configuration.defaults().getJsonObject("cluster").copy().put("name", "jobdash-it-" + base)
+        .put("port", base).put("members", new JsonArray(members));
     for (String s : new String[] {"USER", "RESUME", "AI"}) {
       common.put(s + "_SERVICE_PORT", Integer.toString(TestClient.freePort()));
       common.put("JOBDASH__" + s.toLowerCase() + "__instances", "1");
@@ -70,6 +90,8 @@ class ClusterIT {
       Path data = work.resolve(service);
       dataDirs.put(service, data);
       env.put("JOBDASH_DATA_DIR", data.toString());
+      env.put("EVENT_BUS_TLS_CERT", certificates.resolve(service + ".pem").toString());
+      env.put("EVENT_BUS_TLS_KEY", certificates.resolve(service + ".key").toString());
       if (!service.equals("gateway")) {
         DatabaseUrl db = PostgresFixture.emptyDatabase(service + "_cluster");
         databases.put(service, db);
@@ -110,6 +132,71 @@ class ClusterIT {
 
   @Test
   @Order(2)
+  void aProcessWithoutTheClustersCertificateCanNeitherAskNorListenOnTheBus() throws Exception {
+    JsonObject query = ResumeContent.request(journey.resumeId, journey.userId);
+    DeliveryOptions soon = new DeliveryOptions().setSendTimeout(5_000);
+    // the control: a member with a certificate from the cluster's CA is answered
+    Vertx member = join(certificates, "probe");
+    try {
+      JsonObject content = (JsonObject) member.eventBus().request(Addresses.RESUME_CONTENT_GET, query, soon)
+          .await().body();
+      assertThat(content.encode()).contains("nurse");
+    } finally {
+      member.close().await();
+    }
+    Vertx plaintext = join(null, null);
+    Vertx foreign = join(foreignCertificates, "intruder");
+    try {
+      AtomicInteger overheard = new AtomicInteger();
+      List<MessageConsumer<Object>> listeners = new ArrayList<>();
+      for (Vertx intruder : List.of(plaintext, foreign)) {
+        assertThatThrownBy(() -> intruder.eventBus().request(Addresses.RESUME_CONTENT_GET, query, soon).await())
+            .as("a résumé's text asked for by a process outside the cluster's CA").isNotNull();
+        MessageConsumer<Object> listener = intruder.eventBus().consumer(Addresses.USER_EMAIL_SEND,
+            m -> overheard.incrementAndGet());
+        listener.completion().await();
+        listeners.add(listener);
+      }
+      // mails with reset links go out while both listen (three: the address's hourly limit): neither hears one
+      for (int i = 0; i < 3; i++) {
+        assertThat(journey.http.post("/api/v1/auth/password/forgot", new JsonObject().put("email", journey.email),
+            null).status()).isEqualTo(202);
+      }
+      Thread.sleep(3_000);
+      assertThat(overheard).hasValue(0);
+      for (MessageConsumer<Object> listener : listeners) {
+        listener.unregister().await();
+      }
+    } finally {
+      foreign.close().await();
+      plaintext.close().await();
+    }
+  }
+
+  /** A process of this JVM joining the cluster's Hazelcast, with {@code name}'s certificate from {@code dir}. */
+  static Vertx join(Path dir, String name) {
+    JsonObject cluster = clusterSettings.copy();
+    EventBusTls.Member tls = null;
+    if (dir == null) {
+      cluster.getJsonObject("tls").put("required", false);
+    } else {
+      tls = new EventBusTls.Member(dir.resolve(name + ".pem"), dir.resolve(name + ".key"), dir.resolve("ca.pem"));
+    }
+    return Clustering.clustered(Vertx.builder(), new VertxOptions(), cluster, tls).buildClustered().await();
+  }
+
+  /** A CA and a certificate for each member, made by the script the README gives. */
+  static void certificates(Path dir, String... members) throws Exception {
+    List<String> command = new ArrayList<>(List.of("bash", Path.of("..", "tools", "cluster", "certificates.sh")
+        .toString(), dir.toString()));
+    command.addAll(List.of(members));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes());
+    assertThat(p.waitFor()).as(output).isZero();
+  }
+
+  @Test
+  @Order(3)
   void withTheAiProcessDownUploadsWaitAndNothingIsLostOrDoneTwice() throws Exception {
     UUID firstUser = journey.userId;
     String firstToken = journey.accessToken;
@@ -155,7 +242,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void noProcessLoggedABlockedThreadOrAnUnexpectedFailure() throws Exception {
     for (var entry : processes.entrySet()) {
       String log = entry.getValue().output();

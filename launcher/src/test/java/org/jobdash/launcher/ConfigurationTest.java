@@ -85,6 +85,9 @@ class ConfigurationTest {
     expect(env, expected, "EVENT_BUS_HOST", "10.0.0.1", "cluster.eventBusHost");
     expectTyped(env, expected, "EVENT_BUS_PORT", "6000", "cluster.eventBusPort", 6000);
     expect(env, expected, "EVENT_BUS_PUBLIC_HOST", "bus.example.com", "cluster.eventBusPublicHost");
+    expect(env, expected, "EVENT_BUS_TLS_CERT", "/etc/jobdash/user.pem", "cluster.tls.certificate");
+    expect(env, expected, "EVENT_BUS_TLS_KEY", "/etc/jobdash/user.key", "cluster.tls.key");
+    expect(env, expected, "EVENT_BUS_TLS_CA", "/etc/jobdash/ca.pem", "cluster.tls.ca");
 
     JsonObject config = Configuration.load(ALL, env);
 

@@ -99,6 +99,29 @@ class LauncherTest {
   }
 
   @Test
+  void aClusterWithoutTheBusCertificatesDoesNotStartAndNothingIsCreated() throws Exception {
+    JsonObject none = configuration(env(Map.of()), "--service", "user", "--cluster");
+    assertThatThrownBy(() -> Launcher.start(none, CommandLine.parse(new String[] {"--service", "user"}).services(),
+        false, true, Launcher.vertxBuilder()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("EVENT_BUS_TLS_CERT").hasMessageContaining("JOBDASH__cluster__tls__required=false")
+        .hasMessageNotContaining("\n");
+    Path pem = Files.writeString(dataDir.resolve("user.pem"), "not read before the start");
+    JsonObject half = configuration(env(Map.of("EVENT_BUS_TLS_CERT", pem.toString())), "--service", "user",
+        "--cluster");
+    assertThatThrownBy(() -> Launcher.start(half, CommandLine.parse(new String[] {"--service", "user"}).services(),
+        false, true, Launcher.vertxBuilder()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("missing: EVENT_BUS_TLS_KEY").hasMessageContaining("EVENT_BUS_TLS_CA");
+    JsonObject absent = configuration(env(Map.of("EVENT_BUS_TLS_CERT", pem.toString(), "EVENT_BUS_TLS_KEY",
+        pem.toString(), "EVENT_BUS_TLS_CA", dataDir.resolve("ca.pem").toString())), "--service", "user", "--cluster");
+    assertThatThrownBy(() -> Launcher.start(absent, CommandLine.parse(new String[] {"--service", "user"}).services(),
+        false, true, Launcher.vertxBuilder()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ca.pem is not a readable file");
+    assertThat(Files.exists(dataDir.resolve("postgres"))).as("no database was started").isFalse();
+  }
+
+  @Test
   void aMalformedDatabaseUrlIsAOneLineErrorNamingTheVariable() {
     Map<String, String> env = env(Map.of("RESUME_SERVICE_DATABASE_URL", "mysql://db.example.com/resumes"));
     JsonObject config = configuration(env);

@@ -22,10 +22,15 @@ public final class PooledLane implements Lane {
   private final Target target;
   private final Conversation conversation;
 
+  /** How long an idle connection is kept: under the server's idle limit, as the gateway keeps its backends'. */
+  static final int IDLE_SECONDS = 5;
+
   public PooledLane(Vertx vertx, Target target, int connections, Conversation conversation) {
     this.client = WebClient.create(vertx, new WebClientOptions()
             .setKeepAlive(true)
-            .setKeepAliveTimeout(120)
+            // below the services' headerTimeoutSeconds (10 s): a connection idle longer is closed by the server, and
+            // one the pool picks as the server closes it fails its request (HttpClosedException) and fails a step
+            .setKeepAliveTimeout(IDLE_SECONDS)
             .setTcpNoDelay(true)
             .setConnectTimeout((int) TIMEOUT_MS)
             .setUserAgent(USER_AGENT),
