@@ -122,7 +122,7 @@ public record UserConfig(
             pw.integer("parallelism"),
             threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors()),
             pw.integer("queueSize"),
-            pw.integer("minLength")),
+            passwordMinLength(pw.integer("minLength"))),
         new Sessions(
             Duration.ofDays(s.whole("sessionTtlDays")),
             Duration.ofDays(s.whole("refreshTokenTtlDays")),
@@ -187,5 +187,16 @@ public record UserConfig(
   /** Null when blank, otherwise as given: a secret's spaces are its own. */
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s;
+  }
+
+  /** The document promises at least {@value #PASSWORD_FLOOR} characters (NIST SP 800-63B's floor); no setting goes lower. */
+  static final int PASSWORD_FLOOR = 8;
+
+  private static int passwordMinLength(int configured) {
+    if (configured < PASSWORD_FLOOR || configured > 256) {
+      throw new IllegalArgumentException("setting user.passwords.minLength must be between " + PASSWORD_FLOOR
+          + " and 256, was " + configured);
+    }
+    return configured;
   }
 }

@@ -51,6 +51,19 @@ class UserConfigTest {
   }
 
   @Test
+  void aPasswordMinimumBelowTheDocumentsFloorIsRefused() {
+    for (int minLength : new int[] {7, 0, 257}) {
+      JsonObject section = deployable();
+      section.getJsonObject("passwords").put("minLength", minLength);
+      assertThatThrownBy(() -> UserConfig.from(section)).as("minLength " + minLength)
+          .hasMessageContaining("user.passwords.minLength must be between 8 and 256");
+    }
+    JsonObject eight = deployable();
+    eight.getJsonObject("passwords").put("minLength", 8);
+    assertThat(UserConfig.from(eight).passwords().minLength()).isEqualTo(8);
+  }
+
+  @Test
   void givenSettingsWinAndTheKeysFollowTheDataDirectoryUnlessGivenTheirOwn() {
     JsonObject section = UserConfig.SETTINGS.withDefaults(new JsonObject()
         .put("dataDir", "/srv/jobdash")

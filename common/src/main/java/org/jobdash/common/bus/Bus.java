@@ -26,7 +26,7 @@ public final class Bus {
       return switch (reply.failureType()) {
         case TIMEOUT -> new ApiException.Timeout("No answer from " + address + " in time");
         case NO_HANDLERS -> new ApiException.Unavailable("Nothing serves " + address + " right now");
-        case RECIPIENT_FAILURE -> switch (reply.failureCode()) {
+        case RECIPIENT_FAILURE -> problem(reply) != null ? problem(reply) : switch (reply.failureCode()) {
           case 404 -> new ApiException.NotFound(reply.getMessage());
           case 400 -> new ApiException.Invalid(reply.getMessage());
           case 403 -> new ApiException.Forbidden(reply.getMessage());
@@ -44,6 +44,37 @@ public final class Bus {
       return api;
     }
     return new ApiException.Unavailable(address + " failed: " + e.getMessage());
+  }
+
+  /** Statuses a sender passes on as they are; any other failure of a recipient is the sender's 502. */
+  private static final java.util.Set<Integer> PASSED_ON = java.util.Set.of(400, 403, 404, 409, 413, 422, 503);
+
+  /**
+   * The problem a {@link BusConsumers} recipient failed with (its failure message is the problem as JSON), with
+   * its type, title and field errors; null for a plain failure message.
+   */
+  private static ApiException problem(ReplyException reply) {
+    String text = reply.getMessage();
+    if (text == null || !text.startsWith("{") || !PASSED_ON.contains(reply.failureCode())) {
+      return null;
+    }
+    try {
+      JsonObject json = new JsonObject(text);
+      if (!(json.getValue("type") instanceof String type) || !(json.getValue("detail") instanceof String detail)) {
+        return null;
+      }
+      java.util.List<ApiException.FieldError> errors = new java.util.ArrayList<>();
+      if (json.getValue("errors") instanceof io.vertx.core.json.JsonArray list) {
+        for (Object item : list) {
+          if (item instanceof JsonObject e) {
+            errors.add(new ApiException.FieldError(e.getString("field"), e.getString("message")));
+          }
+        }
+      }
+      return new ApiException(reply.failureCode(), type, json.getString("title", type), detail, errors, null);
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   /** The UUID in {@code field} of a message; refuses a missing or malformed one, naming the field. */

@@ -24,8 +24,22 @@ public final class BusConsumers {
 
   private static final Logger log = LoggerFactory.getLogger(BusConsumers.class);
 
-  /** What a failed request answers: the status a client of the sender should see, and why. */
-  public record Failure(int code, String detail) {}
+  /**
+   * What a failed request answers: the status a client of the sender should see, and the problem itself (type,
+   * title, detail, field errors), which {@link Bus#request} gives back to the sender as the same problem.
+   */
+  public record Failure(int code, String type, String title, String detail, List<ApiException.FieldError> errors) {
+
+    /** The reply's failure message: the problem as JSON. */
+    public String message() {
+      JsonObject json = new JsonObject().put("type", type).put("title", title).put("detail", detail);
+      if (!errors.isEmpty()) {
+        json.put("errors", new io.vertx.core.json.JsonArray(errors.stream()
+            .map(e -> new JsonObject().put("field", e.field()).put("message", e.message())).toList()));
+      }
+      return json.encode();
+    }
+  }
 
   private final Vertx vertx;
   private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
@@ -53,7 +67,7 @@ public final class BusConsumers {
           message.reply(encode.apply(result.result()));
         } else {
           Failure failure = failure(result.cause());
-          message.fail(failure.code(), failure.detail());
+          message.fail(failure.code(), failure.message());
         }
       });
     }));
@@ -114,7 +128,7 @@ public final class BusConsumers {
    */
   public static Failure failure(Throwable e) {
     ApiException problem = Problems.toApiException(e, 500);
-    return new Failure(problem.status(), problem.detail());
+    return new Failure(problem.status(), problem.type(), problem.title(), problem.detail(), problem.errors());
   }
 
   private static <R, T> Future<T> call(Function<R, Future<T>> handle, R request) {

@@ -17,6 +17,10 @@ public final class ClientAddress {
   private record Block(byte[] network, int prefix) {}
 
   private final List<Block> trusted = new ArrayList<>();
+  /** The last peer judged: most requests come from the one peer of the last (a gateway, a proxy, a client). */
+  private volatile Known last = new Known("", false);
+
+  private record Known(String ip, boolean trusted) {}
 
   public ClientAddress(List<String> trustedProxies) {
     for (String entry : trustedProxies) {
@@ -32,7 +36,7 @@ public final class ClientAddress {
 
   public String of(HttpServerRequest request) {
     String peer = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-    if (peer == null || trusted.isEmpty() || !isTrusted(peer)) {
+    if (peer == null || trusted.isEmpty() || !peerTrusted(peer)) {
       return peer;
     }
     String forwarded = request.getHeader("X-Forwarded-For");
@@ -50,6 +54,15 @@ public final class ClientAddress {
       }
     }
     return peer;
+  }
+
+  private boolean peerTrusted(String peer) {
+    Known known = last;
+    if (!known.ip().equals(peer)) {
+      known = new Known(peer, isTrusted(peer));
+      last = known;
+    }
+    return known.trusted();
   }
 
   boolean isTrusted(String ip) {

@@ -2,6 +2,7 @@ package org.jobdash.common.http;
 
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.json.schema.Validator;
@@ -77,9 +78,11 @@ public final class RequestContract {
         throw new IllegalArgumentException(operationId + ": parameter " + p.getName() + " has style " + p.getStyle()
             + ", which the request contract does not read");
       }
-      parameters.add(new Checked(p, transformer, openApi.getSchemaRepository().validator(p.getSchema())));
+      parameters.add(new Checked(p, transformer, openApi.getSchemaRepository().validator(p.getSchema()),
+          QuickSchema.compile(contract.document(), rawParameter(operation, p))));
     }
     Validator body = null;
+    QuickSchema.Check quickBody = null;
     boolean bodyRequired = false;
     JsonObject raw = rawOperation(operation);
     if (operation.getRequestBody() != null && !STREAMED.equals(raw.getString("x-jobdash-body"))) {
@@ -87,9 +90,10 @@ public final class RequestContract {
       if (json != null && json.getSchema() != null) {
         body = openApi.getSchemaRepository().validator(json.getSchema());
         bodyRequired = operation.getRequestBody().isRequired();
+        quickBody = QuickSchema.compile(contract.document(), rawBodySchema(raw));
       }
     }
-    return new Check(List.copyOf(parameters), body, bodyRequired);
+    return new Check(List.copyOf(parameters), body, quickBody, bodyRequired);
   }
 
   private JsonObject rawOperation(Operation operation) {
@@ -97,17 +101,68 @@ public final class RequestContract {
         .getJsonObject(operation.getHttpMethod().name().toLowerCase(java.util.Locale.ROOT));
   }
 
-  private record Checked(Parameter parameter, ParameterTransformer transformer, Validator validator) {}
+  /** The raw JSON of {@code schema}'s part of the document, following a local {@code $ref}; null if elsewhere. */
+  private JsonObject local(Object part) {
+    if (part instanceof JsonObject o && o.getValue("$ref") instanceof String ref && ref.startsWith("#/")) {
+      Object target = contract.document();
+      for (String name : ref.substring(2).split("/", -1)) {
+        target = target instanceof JsonObject t ? t.getValue(name.replace("~1", "/").replace("~0", "~")) : null;
+      }
+      return target instanceof JsonObject t ? t : null;
+    }
+    return part instanceof JsonObject o ? o : null;
+  }
+
+  private Object rawBodySchema(JsonObject operation) {
+    JsonObject body = local(operation.getValue("requestBody"));
+    JsonObject content = body == null ? null : body.getJsonObject("content");
+    JsonObject json = content == null ? null : content.getJsonObject("application/json");
+    return json == null ? null : json.getValue("schema");
+  }
+
+  /** The raw schema of parameter {@code p}, declared on the operation or on its path. */
+  private Object rawParameter(Operation operation, Parameter p) {
+    JsonObject path = contract.document().getJsonObject("paths").getJsonObject(operation.getOpenAPIPath());
+    JsonObject op = rawOperation(operation);
+    for (JsonObject declaring : List.of(op, path)) {
+      JsonArray list = declaring.getJsonArray("parameters");
+      if (list == null) {
+        continue;
+      }
+      for (Object item : list) {
+        JsonObject declared = local(item);
+        if (declared != null && p.getName().equals(declared.getString("name"))
+            && p.getIn().name().equalsIgnoreCase(declared.getString("in"))) {
+          return declared.getValue("schema");
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * @param quick the parameter's {@link QuickSchema} check, or null: a value it passes is valid without asking the
+   *              library
+   */
+  private record Checked(Parameter parameter, ParameterTransformer transformer, Validator validator,
+                         QuickSchema.Check quick) {}
 
   private final class Check implements Handler<RoutingContext> {
     private final List<Checked> parameters;
     private final Validator body;
+    private final QuickSchema.Check quickBody;
     private final boolean bodyRequired;
 
-    Check(List<Checked> parameters, Validator body, boolean bodyRequired) {
+    Check(List<Checked> parameters, Validator body, QuickSchema.Check quickBody, boolean bodyRequired) {
       this.parameters = parameters;
       this.body = body;
+      this.quickBody = quickBody;
       this.bodyRequired = bodyRequired;
+    }
+
+    /** The body's errors: none at once when the quick check passes it, else the library's. */
+    private List<ApiException.FieldError> bodyErrors(JsonObject value) {
+      return quickBody != null && quickBody.valid(value) ? List.of() : SchemaErrors.of(body.validate(value));
     }
 
     @Override
@@ -138,7 +193,7 @@ public final class RequestContract {
       JsonInput parsed = ctx.get(JsonBodies.PARSED);
       if (parsed != null) {
         // parsed on the worker because it is large: its walk goes there too
-        worker.submit(deadline, d -> SchemaErrors.of(body.validate(parsed.raw()))).onComplete(done -> {
+        worker.submit(deadline, d -> bodyErrors(parsed.raw())).onComplete(done -> {
           if (done.failed()) {
             ctx.fail(done.cause());
           } else if (!done.result().isEmpty()) {
@@ -157,7 +212,7 @@ public final class RequestContract {
         return;
       }
       ctx.put(JsonBodies.PARSED, input);
-      List<ApiException.FieldError> found = SchemaErrors.of(body.validate(input.raw()));
+      List<ApiException.FieldError> found = bodyErrors(input.raw());
       if (found.isEmpty()) {
         ctx.next();
       } else {
@@ -186,6 +241,9 @@ public final class RequestContract {
       typed = p.transformer().transform(p.parameter(), value);
     } catch (RuntimeException e) {
       return "is malformed";
+    }
+    if (p.quick() != null && p.quick().valid(typed)) {
+      return null;
     }
     List<ApiException.FieldError> errors = SchemaErrors.of(p.validator().validate(typed));
     return errors.isEmpty() ? null : errors.get(0).message();

@@ -1,6 +1,8 @@
 package org.jobdash.common.http;
 
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.Map;
@@ -25,17 +27,23 @@ public final class SecurityHeaders {
       "Cross-Origin-Resource-Policy", "same-origin",
       CONTENT_SECURITY_POLICY, API_POLICY);
 
+  /** The same, as names and values encoded once (they are written on every answer). */
+  private static final CharSequence[] ENCODED = HEADERS.entrySet().stream()
+      .flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue()))
+      .map(HttpHeaders::createOptimized).toArray(CharSequence[]::new);
+
   private SecurityHeaders() {}
+
+  /** Puts every header on {@code response}. */
+  static void put(HttpServerResponse response) {
+    for (int i = 0; i < ENCODED.length; i += 2) {
+      response.putHeader(ENCODED[i], ENCODED[i + 1]);
+    }
+  }
 
   /** Puts every header through {@code put} (a server response, or a proxied one). */
   public static void each(BiConsumer<String, String> put) {
     HEADERS.forEach(put);
-  }
-
-  /** The first handler of a router: the headers are on the answer whatever answers later, a problem included. */
-  static void apply(RoutingContext ctx) {
-    each(ctx.response()::putHeader);
-    ctx.next();
   }
 
   /** For the routes of a page that loads its own scripts and styles: its policy replaces the API's. */

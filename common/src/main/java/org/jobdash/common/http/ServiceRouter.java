@@ -49,9 +49,16 @@ public final class ServiceRouter {
   public static Router create(Vertx vertx, String service, Supplier<Future<JsonObject>> readiness,
                               String openApiResource, boolean metrics) {
     Router router = Router.router(vertx);
-    router.route().handler(SecurityHeaders::apply);
+    // first: the headers are on the answer whatever answers later, a problem included; then the query decodes
+    router.route().handler(ctx -> {
+      SecurityHeaders.put(ctx.response());
+      if (ctx.request().query() == null) {
+        ctx.next();
+      } else {
+        queryDecodes(ctx);
+      }
+    });
     router.route().failureHandler(Problems::handle);
-    router.route().handler(ServiceRouter::queryDecodes);
     for (int status : new int[] {400, 404, 405, 406, 413, 415, 500}) {
       router.errorHandler(status, ctx -> Problems.send(ctx,
           Problems.toApiException(ctx.failure(), status), ctx.request().path()));

@@ -6,6 +6,7 @@ import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 import org.jobdash.common.http.ApiException;
+import org.jobdash.common.http.Problems;
 import org.jobdash.common.testing.BlockedThreadGuard;
 import org.jobdash.common.work.Deadline;
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.ConnectException;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -74,6 +76,25 @@ class BusConsumersTest {
   }
 
   @Test
+  void theSenderGetsTheRecipientsProblemBackWithItsTypeAndFields() {
+    for (ApiException sent : List.of(new Deadline.Exceeded("too slow"), ApiException.Invalid.field("title", "is required"),
+        new ApiException.Conflict("already there"))) {
+      BusConsumers.Failure failure = BusConsumers.failure(sent);
+      ApiException back = Bus.toApiException(ECHO, new ReplyException(ReplyFailure.RECIPIENT_FAILURE, failure.code(),
+          failure.message()));
+      ApiException expected = Problems.toApiException(sent, 500);
+      assertThat(back.status()).isEqualTo(expected.status());
+      assertThat(back.type()).isEqualTo(expected.type());
+      assertThat(back.title()).isEqualTo(expected.title());
+      assertThat(back.detail()).isEqualTo(expected.detail());
+      assertThat(back.errors()).isEqualTo(expected.errors());
+    }
+    ApiException unexpected = Bus.toApiException(ECHO, new ReplyException(ReplyFailure.RECIPIENT_FAILURE, 500,
+        BusConsumers.failure(new IllegalStateException("a bug")).message()));
+    assertThat(unexpected.status()).as("a recipient's own failure is the sender's upstream failure").isEqualTo(502);
+  }
+
+  @Test
   void anUnexpectedFailureIs500AndTheSenderSeesAnUpstreamFailure() {
     Throwable failed = catchThrowableOfType(ApiException.class, () -> Bus.request(vertx, ECHO,
         new JsonObject().put("id", new UUID(0, 0).toString()), 2_000).await());
@@ -83,7 +104,7 @@ class BusConsumersTest {
   @Test
   void failuresMapToTheStatusTheSenderTurnsBackIntoTheSameProblem() {
     assertThat(BusConsumers.failure(new ApiException.NotFound("no such résumé")))
-        .isEqualTo(new BusConsumers.Failure(404, "no such résumé"));
+        .isEqualTo(new BusConsumers.Failure(404, "not-found", "Not Found", "no such résumé", List.of()));
     assertThat(BusConsumers.failure(ApiException.Invalid.field("title", "is required")).code()).isEqualTo(400);
     assertThat(BusConsumers.failure(new ApiException.Overloaded("queue full", 1)).code()).isEqualTo(503);
     assertThat(BusConsumers.failure(new Deadline.Exceeded("too slow")).code()).isEqualTo(422);
