@@ -27,7 +27,29 @@ public record UserConfig(
     Duration cleanupInterval,
     List<String> bootstrapAdmins,
     Deletion deletion,
-    RateLimits rateLimits) {
+    RateLimits rateLimits,
+    SecretKey secrets,
+    Mfa mfa,
+    Oidc oidc) {
+
+  /**
+   * The AES-256-GCM key that seals TOTP secrets and PKCE verifiers: {@code encryptionKey} (base64 of 32 bytes), or
+   * when unset one generated once into {@code keyDirectory} (by default {@code secrets} under the data directory).
+   */
+  public record SecretKey(String encryptionKey, String keyDirectory) {}
+
+  /** The issuer name shown in authenticator apps, and how long a sign-in waits for its second factor. */
+  public record Mfa(String issuer, Duration challengeTtl) {}
+
+  /**
+   * OpenID Connect sign-in: the providers by name, the public base URL of our callback (the gateway's), how long
+   * an authorisation request may take and how long the one-time code handed to the client lives.
+   */
+  public record Oidc(String callbackBaseUrl, Duration stateTtl, Duration codeTtl, Map<String, OidcProvider> providers) {}
+
+  /** One provider, discovered from {@code issuer}; only {@code redirectUris} may receive our one-time codes. */
+  public record OidcProvider(String name, String issuer, String clientId, String clientSecret,
+                             List<String> redirectUris) {}
 
   /** Which services must confirm purging a deleted account, and how often it is re-announced until they do. */
   public record Deletion(List<String> requiredAcks, Duration republishAfter) {}
@@ -61,7 +83,8 @@ public record UserConfig(
       "SMTP_HOST", "mail.smtpHost",
       "SMTP_PORT", "mail.smtpPort",
       "SMTP_USER", "mail.smtpUser",
-      "SMTP_PASSWORD", "mail.smtpPassword"));
+      "SMTP_PASSWORD", "mail.smtpPassword",
+      "USER_SECRETS_ENCRYPTION_KEY", "secrets.encryptionKey"));
 
   /**
    * @param json the whole merged user section (see {@link #SETTINGS}); a setting missing or of the wrong type
@@ -76,6 +99,10 @@ public record UserConfig(
     Settings s = user.section("sessions");
     Settings mail = user.section("mail");
     Settings deletion = user.section("deletion");
+    Settings secrets = user.section("secrets");
+    Settings mfa = user.section("mfa");
+    Settings oidc = user.section("oidc");
+    String secretsDirectory = blankToNull(secrets.nullableText("keyDirectory"));
     String keyDirectory = blankToNull(jwt.nullableText("keyDirectory"));
     int threads = pw.integer("threads");
     String smtpHost = blankToNull(mail.nullableText("smtpHost"));
@@ -114,7 +141,36 @@ public record UserConfig(
         Duration.ofMinutes(user.whole("cleanupIntervalMinutes")),
         user.texts("bootstrapAdmins").stream().map(a -> a.toLowerCase(Locale.ROOT)).toList(),
         new Deletion(deletion.texts("requiredAcks"), Duration.ofSeconds(deletion.whole("republishSeconds"))),
-        RateLimits.from(user.section("rateLimits")));
+        RateLimits.from(user.section("rateLimits")),
+        new SecretKey(blankToNull(secrets.nullableText("encryptionKey")),
+            secretsDirectory == null ? Path.of(user.text("dataDir"), "secrets").toString() : secretsDirectory),
+        new Mfa(mfa.text("issuer"), Duration.ofSeconds(mfa.whole("challengeTtlSeconds"))),
+        new Oidc(oidc.text("callbackBaseUrl").replaceAll("/+$", ""), Duration.ofSeconds(oidc.whole("stateTtlSeconds")),
+            Duration.ofSeconds(oidc.whole("codeTtlSeconds")), providers(oidc.section("providers"))));
+  }
+
+  /**
+   * {@code oidc.providers.<name>.{issuer, clientId, clientSecret, redirectUris}}; {@code redirectUris} is a list,
+   * or comma-separated text (as an environment variable gives it).
+   */
+  static Map<String, OidcProvider> providers(Settings providers) {
+    Map<String, OidcProvider> out = new java.util.TreeMap<>();
+    for (String name : providers.json().fieldNames()) {
+      if (!name.matches("[a-z0-9][a-z0-9_-]{0,63}")) {
+        throw new IllegalArgumentException("user.oidc.providers." + name + ": a provider's name is 1-64 of a-z 0-9 _ -");
+      }
+      Settings p = providers.section(name);
+      Object uris = p.json().getValue("redirectUris");
+      List<String> redirectUris = uris instanceof String text
+          ? java.util.Arrays.stream(text.split(",")).map(String::strip).filter(u -> !u.isEmpty()).toList()
+          : p.texts("redirectUris");
+      if (redirectUris.isEmpty()) {
+        throw new IllegalArgumentException("user.oidc.providers." + name + ".redirectUris lists no address");
+      }
+      out.put(name, new OidcProvider(name, p.text("issuer").replaceAll("/+$", ""), p.text("clientId"),
+          blankToNull(p.json().getValue("clientSecret") instanceof String secret ? secret : null), redirectUris));
+    }
+    return java.util.Collections.unmodifiableMap(out);
   }
 
   /**

@@ -30,11 +30,18 @@ import org.jobdash.user.limit.LoginThrottle;
 import org.jobdash.user.limit.LoginThrottleRepository;
 import org.jobdash.user.limit.RateLimiter;
 import org.jobdash.user.mail.MailOutbox;
+import org.jobdash.user.mfa.MfaRepository;
+import org.jobdash.user.mfa.MfaRoutes;
+import org.jobdash.user.mfa.MfaService;
 import org.jobdash.user.mail.Mailer;
+import org.jobdash.user.oidc.OidcRepository;
+import org.jobdash.user.oidc.OidcRoutes;
+import org.jobdash.user.oidc.OidcService;
 import org.jobdash.user.profile.ProfileRepository;
 import org.jobdash.user.profile.ProfileRoutes;
 import org.jobdash.user.profile.ProfileService;
 import org.jobdash.user.security.PasswordHasher;
+import org.jobdash.user.security.SecretBox;
 import org.jobdash.user.session.RevocationNotices;
 import org.jobdash.user.session.SessionRepository;
 import org.jobdash.user.session.SessionRoutes;
@@ -73,7 +80,10 @@ public final class UserVerticle extends VerticleBase {
     statements = Pools.pipelined(vertx, "user-service-pipelined", config.database(),
         Math.max(2, config.database().poolSize() / 2));
     Future<ServiceContract> document = ServiceContract.load(vertx, DOCUMENT);
-    return document.compose(loaded -> vertx.executeBlocking(() -> SigningKeys.load(config.jwt()))).compose(keys -> {
+    Future<SecretBox> sealing = document.compose(loaded -> vertx.executeBlocking(
+        () -> SecretBox.load(config.secrets().encryptionKey(), config.secrets().keyDirectory())));
+    return sealing.compose(loaded -> vertx.executeBlocking(() -> SigningKeys.load(config.jwt()))).compose(keys -> {
+      SecretBox box = sealing.result();
       AccessTokens accessTokens = new AccessTokens(vertx, keys, config.jwt());
       Revocations revoked = new Revocations();
       JwtVerifier verifier = new JwtVerifier(vertx, new JwtSettings(config.jwt().issuer(), config.jwt().audience(),
@@ -88,8 +98,10 @@ public final class UserVerticle extends VerticleBase {
       DeletionRepository deletionRepository = new DeletionRepository(pool);
       RevocationNotices revocations = new RevocationNotices(vertx, config.jwt().accessTokenTtl(), sessionRepository,
           deletionRepository);
+      MfaRepository factors = new MfaRepository(statements);
       SessionService sessions = new SessionService(users, sessionRepository, hasher, accessTokens, config.sessions(),
-          throttle, revocations);
+          throttle, revocations, factors, config.mfa().challengeTtl());
+      MfaService mfa = new MfaService(factors, users, sessions, box, throttle, revocations, config.mfa().issuer());
       AccountService accounts = new AccountService(vertx, users, hasher, new MailOutbox(vertx), config, throttle,
           revocations);
       ProfileService profiles = new ProfileService(new ProfileRepository(statements));
@@ -124,6 +136,10 @@ public final class UserVerticle extends VerticleBase {
       });
       new AccountRoutes(accounts, clientAddress, limits).mount(router, body, authenticated, bearer, contract);
       new SessionRoutes(sessions, clientAddress, limits).mount(router, body, authenticated, contract);
+      new MfaRoutes(mfa, clientAddress, limits).mount(router, body, authenticated, contract);
+      OidcRepository oidcRepository = new OidcRepository(pool);
+      new OidcRoutes(new OidcService(vertx, config.oidc(), oidcRepository, users, sessions, box), clientAddress, limits)
+          .mount(router, body, authenticated, contract);
       new ProfileRoutes(profiles, deployment.jsonParsing()).mount(router, body, authenticated, contract);
       new AdminRoutes(new AdminRepository(pool), users, accounts).mount(router, body, authenticated, contract);
 
@@ -140,6 +156,9 @@ public final class UserVerticle extends VerticleBase {
         long every = config.cleanupInterval().toMillis();
         vertx.setPeriodic(every, every, id -> sessionRepository.cleanupExpired()
             .compose(removed -> throttle.forgetQuiet().map(quiet -> removed + ", quiet sign-in counts " + quiet))
+            .compose(removed -> factors.sweep().map(expired -> removed + ", expired MFA challenges " + expired))
+            .compose(removed -> oidcRepository.sweep().map(expired -> removed + ", expired OIDC states and codes "
+                + expired))
             .onSuccess(removed -> log.info("auth clean-up removed {}", removed))
             .onFailure(e -> log.warn("auth clean-up failed: {}", e.toString())));
         deletions.startRepublishing();

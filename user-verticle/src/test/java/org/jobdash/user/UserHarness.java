@@ -79,6 +79,8 @@ final class UserHarness implements AutoCloseable {
           .put("deletion", new JsonObject().put("republishSeconds", 2))
           .put("rateLimits", new JsonObject().put("enabled", false));
       ConfigLoader.deepMerge(config, overrides);
+      // a test that must know the address beforehand (a provider's callback) gives the port itself
+      port = config.getJsonObject("http").getInteger("port");
       // the launcher installs it for the whole JVM; a deployment of one service alone is served the same way
       NativeCrypto.install();
       Vertx vertx = Vertx.vertx();

@@ -66,6 +66,8 @@ final class Cases {
       new String[] {"/api/v1/resumes/{id}", "n", "version"},
       new String[] {"/api/v1/resumes/{id}", "id", "resume"},
       new String[] {"/api/v1/auth/sessions/{id}", "id", "session"},
+      new String[] {"/api/v1/auth/mfa/factors/{id}", "id", "factor"},
+      new String[] {"/api/v1/auth/oidc/{provider}", "provider", "provider"},
       new String[] {"/api/v1/admin/users/{id}", "id", "user"},
       new String[] {"/api/v1/ai/templates/{id}", "id", "template"},
       new String[] {"/api/v1/ai/models/{id}", "id", "model"});
@@ -211,6 +213,9 @@ final class Cases {
       case "user" -> world.throwaway().getOrDefault(op.name(), world.owner()).id().toString();
       case "template" -> world.template().toString();
       case "model" -> world.model().toString();
+      case "factor" -> world.ownFactor().toString();
+      // the campaign's deployment has no identity provider configured: the routes answer 404 for every name
+      case "provider" -> "campaign";
       default -> throw new IllegalStateException(kind);
     };
   }
@@ -221,6 +226,7 @@ final class Cases {
       case "resume" -> world.otherResume().toString();
       case "optimization" -> world.otherOptimization().toString();
       case "session" -> world.other().sessionId().toString();
+      case "factor" -> world.otherFactor().toString();
       default -> null;
     };
   }

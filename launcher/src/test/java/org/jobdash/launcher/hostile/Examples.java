@@ -42,6 +42,12 @@ final class Examples {
         b.put("newPassword", "another long campaign passphrase");
       }
       case "POST /api/v1/auth/email/verify" -> b.put("token", "campaign-not-a-verification-token");
+      case "POST /api/v1/auth/mfa/factors/{id}/verify", "DELETE /api/v1/auth/mfa/factors/{id}" -> b.put("code", "000000");
+      case "POST /api/v1/auth/mfa/challenge" -> {
+        b.put("mfaToken", "campaign-not-an-mfa-token");
+        b.put("code", "000000");
+      }
+      case "POST /api/v1/auth/oidc/exchange" -> b.put("code", "campaign-not-an-exchange-code");
       case "POST /api/v1/users/me/password" -> {
         b.put("currentPassword", World.PASSWORD);
         b.put("newPassword", "another long campaign passphrase");

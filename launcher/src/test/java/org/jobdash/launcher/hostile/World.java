@@ -22,7 +22,7 @@ import java.util.UUID;
 record World(Account owner, Account other, Account admin, Account loginTarget, Map<String, Account> throwaway,
              Map<String, UUID> spareSession, UUID ownResume, UUID otherResume, UUID deletableResume,
              UUID ownOptimization, UUID otherOptimization, UUID template, UUID model, PrivateKey signingKey, String kid,
-             String publicKeyPem) {
+             String publicKeyPem, UUID ownFactor, UUID otherFactor) {
 
   static final String PASSWORD = "a long campaign passphrase";
   static final String RESUME_TEXT = """
@@ -80,7 +80,14 @@ record World(Account owner, Account other, Account admin, Account loginTarget, M
         optimization(http, owner, ownResume), optimization(http, other, otherResume),
         firstId(expect(http.get("/api/v1/ai/templates", owner.accessToken()), 200)),
         firstId(expect(http.get("/api/v1/ai/models", owner.accessToken()), 200)),
-        HostileTokens.privateKey(keys.privateKeyPem()), keys.kid(), keys.publicKeyPem());
+        HostileTokens.privateKey(keys.privateKeyPem()), keys.kid(), keys.publicKeyPem(), factor(http, owner),
+        factor(http, other));
+  }
+
+  /** An unverified TOTP factor of the account's: its id fills the factor paths, and sign-in stays one step. */
+  private static UUID factor(TestClient http, Account a) {
+    return UUID.fromString(expect(http.post("/api/v1/auth/mfa/factors", null, a.accessToken()), 201).json()
+        .getString("id"));
   }
 
   private static Account account(TestClient http, String role, String email) {

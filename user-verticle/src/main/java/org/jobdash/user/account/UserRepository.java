@@ -34,8 +34,15 @@ public final class UserRepository {
 
   private static final String BY_ID = "SELECT " + User.COLUMNS + " FROM users WHERE id = $1";
 
-  private static final String BY_LOGIN = "SELECT " + User.COLUMNS
+  /** Whether the row of {@code users} has a verified second factor, read with it. */
+  private static final String SECOND_FACTOR = ", EXISTS (SELECT 1 FROM mfa_factors f"
+      + " WHERE f.user_id = users.id AND f.status = 'verified') AS second_factor";
+
+  /** The account a login names, and whether it has a verified second factor (in the same read). */
+  private static final String BY_LOGIN = "SELECT " + User.COLUMNS + SECOND_FACTOR
       + " FROM users WHERE lower(email) = lower($1) OR lower(username) = lower($1) LIMIT 1";
+
+  private static final String BY_ID_FOR_SIGN_IN = "SELECT " + User.COLUMNS + SECOND_FACTOR + " FROM users WHERE id = $1";
 
   private static final String BY_EMAIL = "SELECT " + User.COLUMNS + " FROM users WHERE lower(email) = lower($1)";
 
@@ -167,8 +174,24 @@ public final class UserRepository {
     return byIdInSession.execute(Tuple.of(id, sessionId)).map(UserRepository::first);
   }
 
-  public Future<Optional<User>> findByLogin(String login) {
-    return pool.preparedQuery(BY_LOGIN).execute(Tuple.of(login)).map(UserRepository::first);
+  /** An account at sign-in: it, and whether it has a verified second factor. */
+  public record SignInAccount(User user, boolean secondFactor) {}
+
+  public Future<Optional<SignInAccount>> findByLogin(String login) {
+    return pool.preparedQuery(BY_LOGIN).execute(Tuple.of(login)).map(UserRepository::signIn);
+  }
+
+  /** The account by id at sign-in (a provider's, whose password is not asked), with its second factor. */
+  public Future<Optional<SignInAccount>> findForSignIn(UUID id) {
+    return pool.preparedQuery(BY_ID_FOR_SIGN_IN).execute(Tuple.of(id)).map(UserRepository::signIn);
+  }
+
+  private static Optional<SignInAccount> signIn(RowSet<Row> rows) {
+    if (rows.size() == 0) {
+      return Optional.empty();
+    }
+    Row row = rows.iterator().next();
+    return Optional.of(new SignInAccount(User.from(row), row.getBoolean("second_factor")));
   }
 
   public Future<Optional<User>> findByEmail(String email) {

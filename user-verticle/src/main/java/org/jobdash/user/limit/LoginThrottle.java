@@ -31,6 +31,11 @@ public final class LoginThrottle {
     return "user:" + userId;
   }
 
+  /** The identifier of an account's second-factor codes (TOTP or recovery), counted apart from its passwords. */
+  public static String secondFactor(UUID userId) {
+    return "mfa:" + userId;
+  }
+
   /** The identifier of attempts at a login that names no account. */
   public static String unknownLogin(String login) {
     return "login:" + login.strip().toLowerCase(Locale.ROOT);

@@ -20,7 +20,9 @@ public record RateLimits(boolean enabled, Map<Action, ActionLimits> actions, Log
     RESEND_VERIFICATION("resendVerification"),
     PASSWORD_CHANGE("passwordChange"),
     REFRESH("refresh"),
-    ACCOUNT_DELETION("accountDeletion");
+    ACCOUNT_DELETION("accountDeletion"),
+    SECOND_FACTOR("secondFactor"),
+    OIDC("oidc");
 
     final String setting;
 

@@ -25,8 +25,8 @@ public final class SessionRepository {
   /** Opens a session with its first refresh token and clears the login failures, in one statement. */
   private static final String OPEN = """
       WITH s AS (
-        INSERT INTO user_sessions (user_id, ip_address, user_agent, expires_at)
-        VALUES ($1, $2::text::inet, $3, now() + $4 * interval '1 second')
+        INSERT INTO user_sessions (user_id, ip_address, user_agent, expires_at, aal, amr)
+        VALUES ($1, $2::text::inet, $3, now() + $4 * interval '1 second', $7, $8)
         RETURNING id, expires_at
       ), t AS (
         INSERT INTO refresh_tokens (user_id, session_id, token_hash, expires_at, ip_address, user_agent)
@@ -47,7 +47,7 @@ public final class SessionRepository {
   public static final String ROTATE = """
       WITH target AS (
         SELECT t.id, t.session_id, t.user_id, t.used_at, t.revoked_at, t.expires_at,
-               s.revoked_at AS session_revoked_at, s.expires_at AS session_expires_at
+               s.revoked_at AS session_revoked_at, s.expires_at AS session_expires_at, s.aal, s.amr
         FROM refresh_tokens t JOIN user_sessions s ON s.id = t.session_id
         WHERE t.token_hash = $1
       ), claimed AS (
@@ -70,7 +70,7 @@ public final class SessionRepository {
              target.expires_at <= now() AS expired,
              target.session_revoked_at IS NOT NULL OR target.session_expires_at <= now() AS session_ended,
              EXISTS (SELECT 1 FROM issued) AS rotated,
-             u.roles, u.is_active
+             u.roles, u.is_active, target.aal, target.amr
       FROM target JOIN users u ON u.id = target.user_id""";
 
   /** Ends sessions (one, or all of a user but an optional one) and revokes every token in them. */
@@ -106,7 +106,13 @@ public final class SessionRepository {
   /** A rotation's outcome, read from the presented token's row. */
   public record Rotation(UUID tokenId, UUID sessionId, UUID userId, boolean previouslyUsed, boolean revoked,
                          boolean expired, boolean sessionEnded, boolean rotated, List<String> roles,
-                         boolean userActive) {}
+                         boolean userActive, Assurance assurance) {}
+
+  /** How a session's sign-in was authenticated: {@code aal1}/{@code aal2} and the methods (RFC 8176 names). */
+  public record Assurance(String aal, List<String> amr) {
+    public static final String AAL1 = "aal1";
+    public static final String AAL2 = "aal2";
+  }
 
   /** One live session as its owner sees it. */
   public record SessionView(UUID id, String ipAddress, String userAgent, OffsetDateTime createdAt,
@@ -139,8 +145,9 @@ public final class SessionRepository {
 
   /** Opens a session for a successful login; returns its id. */
   public Future<UUID> open(UUID userId, String ip, String userAgent, Duration sessionTtl, byte[] refreshHash,
-                           Duration refreshTtl) {
-    return open.execute(Tuple.of(userId, ip, userAgent, sessionTtl.toSeconds(), refreshHash, refreshTtl.toSeconds()))
+                           Duration refreshTtl, Assurance assurance) {
+    return open.execute(Tuple.of(userId, ip, userAgent, sessionTtl.toSeconds(), refreshHash, refreshTtl.toSeconds(),
+            assurance.aal(), assurance.amr().toArray(String[]::new)))
         .map(rows -> rows.iterator().next().getUUID(0));
   }
 
@@ -153,10 +160,12 @@ public final class SessionRepository {
           }
           Row r = rows.iterator().next();
           String[] roles = r.getArrayOfStrings("roles");
+          String[] amr = r.getArrayOfStrings("amr");
           return Optional.of(new Rotation(r.getUUID("id"), r.getUUID("session_id"), r.getUUID("user_id"),
               r.getOffsetDateTime("used_at") != null, r.getOffsetDateTime("revoked_at") != null,
               r.getBoolean("expired"), r.getBoolean("session_ended"), r.getBoolean("rotated"),
-              roles == null ? List.of() : Arrays.asList(roles), r.getBoolean("is_active")));
+              roles == null ? List.of() : Arrays.asList(roles), r.getBoolean("is_active"),
+              new Assurance(r.getString("aal"), amr == null ? List.of() : Arrays.asList(amr))));
         });
   }
 

@@ -95,7 +95,8 @@ public final class SessionRoutes {
         .onFailure(ctx::fail);
   }
 
-  private static String userAgent(RoutingContext ctx) {
+  /** The client's User-Agent, cut to what a session keeps. */
+  public static String userAgent(RoutingContext ctx) {
     String ua = ctx.request().getHeader("User-Agent");
     return ua == null ? null : ua.length() > MAX_USER_AGENT ? ua.substring(0, MAX_USER_AGENT) : ua;
   }

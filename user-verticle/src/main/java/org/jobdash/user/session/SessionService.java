@@ -7,10 +7,12 @@ import org.jobdash.user.UserConfig;
 import org.jobdash.user.account.User;
 import org.jobdash.user.account.UserRepository;
 import org.jobdash.user.limit.LoginThrottle;
+import org.jobdash.user.mfa.MfaRepository;
 import org.jobdash.user.security.PasswordHasher;
 import org.jobdash.user.security.Secrets;
 import org.jobdash.user.token.AccessTokens;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,9 +21,18 @@ public final class SessionService {
 
   private static final String BAD_LOGIN = "The login or password is incorrect";
   private static final String BAD_REFRESH = "The refresh token is invalid or expired";
+  /** RFC 8176's name of a password sign-in. */
+  public static final String PASSWORD = "pwd";
+
+  /** What a sign-in answers: the tokens, or the demand for a second factor. */
+  public sealed interface SignIn permits Tokens, SecondFactorRequired {
+    JsonObject toJson();
+  }
 
   /** What a client keeps after login or refresh. */
-  public record Tokens(String accessToken, String refreshToken, long expiresIn, UUID sessionId, User user) {
+  public record Tokens(String accessToken, String refreshToken, long expiresIn, UUID sessionId, User user)
+      implements SignIn {
+    @Override
     public JsonObject toJson() {
       JsonObject json = new JsonObject()
           .put("accessToken", accessToken)
@@ -36,6 +47,14 @@ public final class SessionService {
     }
   }
 
+  /** The first factor passed; {@code mfaToken} and a code of the account's factor, within the TTL, open the session. */
+  public record SecondFactorRequired(String mfaToken, long expiresIn) implements SignIn {
+    @Override
+    public JsonObject toJson() {
+      return new JsonObject().put("mfaRequired", true).put("mfaToken", mfaToken).put("expiresIn", expiresIn);
+    }
+  }
+
   private final UserRepository users;
   private final SessionRepository sessions;
   private final PasswordHasher hasher;
@@ -43,10 +62,14 @@ public final class SessionService {
   private final UserConfig.Sessions config;
   private final LoginThrottle throttle;
   private final RevocationNotices revocations;
+  private final MfaRepository factors;
+  private final Duration challengeTtl;
 
   public SessionService(UserRepository users, SessionRepository sessions, PasswordHasher hasher,
                         AccessTokens accessTokens, UserConfig.Sessions config, LoginThrottle throttle,
-                        RevocationNotices revocations) {
+                        RevocationNotices revocations, MfaRepository factors, Duration challengeTtl) {
+    this.factors = factors;
+    this.challengeTtl = challengeTtl;
     this.throttle = throttle;
     this.revocations = revocations;
     this.users = users;
@@ -58,11 +81,12 @@ public final class SessionService {
 
   /**
    * Checks the password (an unknown login is checked against a dummy hash, so it costs the same time and gets
-   * the same 401) after reserving the attempt with the {@link LoginThrottle}, and opens a session on success.
+   * the same 401) after reserving the attempt with the {@link LoginThrottle}; on success opens a session, or, when
+   * the account has a verified second factor, a challenge for it.
    */
-  public Future<Tokens> login(String login, String password, String ip, String userAgent) {
+  public Future<SignIn> login(String login, String password, String ip, String userAgent) {
     return users.findByLogin(login).compose(found -> {
-      User user = found.orElse(null);
+      User user = found.map(UserRepository.SignInAccount::user).orElse(null);
       String identifier = user == null ? LoginThrottle.unknownLogin(login) : LoginThrottle.account(user.id());
       return throttle.attempt(identifier, () -> hasher.matches(password, user == null ? null : user.passwordHash()))
           .compose(ok -> {
@@ -72,12 +96,32 @@ public final class SessionService {
             if (!user.active()) {
               return Future.failedFuture(new ApiException.Forbidden("The account is disabled"));
             }
-            Secrets.Token refresh = Secrets.newToken();
-            return sessions.open(user.id(), ip, userAgent, config.sessionTtl(), refresh.hash(), config.refreshTokenTtl())
-                .map(sessionId -> new Tokens(accessTokens.issue(user.id(), sessionId, user.roles()), refresh.value(),
-                    accessTokens.ttlSeconds(), sessionId, user));
+            return signIn(user, found.get().secondFactor(), List.of(PASSWORD), ip, userAgent);
           });
     });
+  }
+
+  /**
+   * A first factor ({@code amr}) passed for an active account: a session at {@code aal1}, or, when the account has
+   * a verified second factor, a challenge that remembers {@code amr} ({@code POST /auth/mfa/challenge}).
+   */
+  public Future<SignIn> signIn(User user, boolean secondFactor, List<String> amr, String ip, String userAgent) {
+    if (!secondFactor) {
+      return open(user, new SessionRepository.Assurance(SessionRepository.Assurance.AAL1, amr), ip, userAgent)
+          .map(tokens -> tokens);
+    }
+    Secrets.Token challenge = Secrets.newToken();
+    return factors.openChallenge(challenge.hash(), user.id(), amr, challengeTtl)
+        .map(v -> new SecondFactorRequired(challenge.value(), challengeTtl.toSeconds()));
+  }
+
+  /** Opens a session authenticated as {@code assurance} says, with its first refresh token. */
+  public Future<Tokens> open(User user, SessionRepository.Assurance assurance, String ip, String userAgent) {
+    Secrets.Token refresh = Secrets.newToken();
+    return sessions.open(user.id(), ip, userAgent, config.sessionTtl(), refresh.hash(), config.refreshTokenTtl(),
+            assurance)
+        .map(sessionId -> new Tokens(accessTokens.issue(user.id(), sessionId, user.roles(), assurance),
+            refresh.value(), accessTokens.ttlSeconds(), sessionId, user));
   }
 
   /**
@@ -96,7 +140,7 @@ public final class SessionService {
           }
           SessionRepository.Rotation r = found.get();
           if (r.rotated() && r.userActive()) {
-            return Future.succeededFuture(new Tokens(accessTokens.issue(r.userId(), r.sessionId(), r.roles()),
+            return Future.succeededFuture(new Tokens(accessTokens.issue(r.userId(), r.sessionId(), r.roles(), r.assurance()),
                 next.value(), accessTokens.ttlSeconds(), r.sessionId(), null));
           }
           boolean lostRace = !r.rotated() && !r.revoked() && !r.expired() && !r.sessionEnded();

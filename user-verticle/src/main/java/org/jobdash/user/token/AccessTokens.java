@@ -9,11 +9,15 @@ import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import org.jobdash.common.auth.Es256Keys;
 import org.jobdash.user.UserConfig;
+import org.jobdash.user.session.SessionRepository;
 
 import java.util.List;
 import java.util.UUID;
 
-/** Signs short-lived ES256 access tokens carrying {@code sub}, {@code sid}, {@code roles}, {@code iss}, {@code aud}. */
+/**
+ * Signs short-lived ES256 access tokens carrying {@code sub}, {@code sid}, {@code roles}, {@code aal}, {@code amr},
+ * {@code iss}, {@code aud}.
+ */
 public final class AccessTokens {
 
   private final JWTAuth signer;
@@ -35,11 +39,13 @@ public final class AccessTokens {
         .setHeader(new JsonObject().put("kid", keys.kid()));
   }
 
-  public String issue(UUID userId, UUID sessionId, List<String> roles) {
+  public String issue(UUID userId, UUID sessionId, List<String> roles, SessionRepository.Assurance assurance) {
     JsonObject claims = new JsonObject()
         .put("sub", userId.toString())
         .put("sid", sessionId.toString())
-        .put("roles", new JsonArray(roles));
+        .put("roles", new JsonArray(roles))
+        .put("aal", assurance.aal())
+        .put("amr", new JsonArray(assurance.amr()));
     return signer.generateToken(claims, options);
   }
 

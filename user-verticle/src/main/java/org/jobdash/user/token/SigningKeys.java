@@ -2,17 +2,14 @@ package org.jobdash.user.token;
 
 import org.jobdash.common.auth.Es256Keys;
 import org.jobdash.user.UserConfig;
+import org.jobdash.user.security.PrivateFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.util.Set;
 
 /**
  * Finds the key pair that signs access tokens: PEMs from configuration, or a pair generated once and kept in
@@ -42,44 +39,14 @@ public final class SigningKeys {
         return Es256Keys.of(Files.readString(privateFile), Files.readString(publicFile));
       }
       Es256Keys generated = Es256Keys.generate();
-      createPrivateDirectory(dir);
+      PrivateFiles.createPrivateDirectory(dir);
       // the private key never exists with wider permissions, nor half-written under its name
-      writeAtomically(dir, publicFile, generated.publicKeyPem());
-      writeAtomically(dir, privateFile, generated.privateKeyPem());
+      PrivateFiles.writeAtomically(dir, publicFile, generated.publicKeyPem());
+      PrivateFiles.writeAtomically(dir, privateFile, generated.privateKeyPem());
       log.info("generated a new ES256 signing key {} in {}", generated.kid(), dir.toAbsolutePath());
       return generated;
     } catch (IOException | GeneralSecurityException e) {
       throw new IllegalStateException("cannot load the JWT signing keys: " + e.getMessage(), e);
-    }
-  }
-
-  private static boolean posix(Path dir) {
-    return dir.toAbsolutePath().getRoot() != null
-        && dir.getFileSystem().supportedFileAttributeViews().contains("posix");
-  }
-
-  /** Creates the key directory (and missing parents) as rwx------; an existing one is narrowed to that. */
-  private static void createPrivateDirectory(Path dir) throws IOException {
-    if (!posix(dir)) {
-      Files.createDirectories(dir);
-      return;
-    }
-    Set<PosixFilePermission> owner = PosixFilePermissions.fromString("rwx------");
-    Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(owner));
-    Files.setPosixFilePermissions(dir, owner);
-  }
-
-  /** Writes a file created rw------- (a temporary file's permissions) and moves it into place in one step. */
-  private static void writeAtomically(Path dir, Path target, String text) throws IOException {
-    Path temporary = posix(dir)
-        ? Files.createTempFile(dir, ".key-", ".tmp",
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-        : Files.createTempFile(dir, ".key-", ".tmp");
-    try {
-      Files.writeString(temporary, text);
-      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(temporary);
     }
   }
 }
