@@ -156,6 +156,60 @@ class NewUploadTypesTest {
   }
 
   @Test
+  void aLegacyWordFileWrittenByWordIsStoredWithItsText() throws IOException {
+    ResumeHarness.Caller caller = h.newUser();
+    byte[] doc;
+    try (var in = NewUploadTypesTest.class.getResourceAsStream("/formats/testWORD.doc")) {
+      doc = in.readAllBytes();
+    }
+
+    TestClient.Response r = h.upload(caller, "cv.doc", doc, "application/msword");
+
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    assertThat(r.json().getString("mimeType")).isEqualTo("application/msword");
+    assertThat(r.json().getString("content")).contains("Sample Word Document Title").contains("Heading Level 3");
+  }
+
+  @Test
+  void aWordFileWhosePieceTableDeclaresGigabytesIsRefusedBeforeHwpfCopiesThem() throws IOException {
+    ResumeHarness.Caller caller = h.newUser();
+    byte[] doc;
+    try (var in = NewUploadTypesTest.class.getResourceAsStream("/formats/testWORD.doc")) {
+      doc = in.readAllBytes();
+    }
+    byte[] bomb;
+    try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(doc));
+         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      var root = fs.getRoot();
+      byte[] main = readStream(root, "WordDocument");
+      var fib = new org.apache.poi.hwpf.model.FileInformationBlock(main);
+      String tableName = fib.getFibBase().isFWhichTblStm() ? "1Table" : "0Table";
+      byte[] table = readStream(root, tableName);
+      fib.fillVariableFields(main, table);
+      // the piece table's last character position, after its type byte, its length and the first position
+      int last = fib.getFcClx() + 1 + 4 + 4;
+      assertThat(table[fib.getFcClx()]).as("a Word file whose CLX is the piece table alone").isEqualTo((byte) 2);
+      int gigabyte = 1 << 30;
+      for (int i = 0; i < 4; i++) {
+        table[last + i] = (byte) (gigabyte >>> (8 * i));
+      }
+      root.createOrUpdateDocument(tableName, new ByteArrayInputStream(table));
+      fs.writeFilesystem(out);
+      bomb = out.toByteArray();
+    }
+
+    assertRefused(h.upload(caller, "bomb.doc", bomb, "application/msword"), 413, "too-large", caller);
+  }
+
+  private static byte[] readStream(org.apache.poi.poifs.filesystem.DirectoryNode root, String name)
+      throws IOException {
+    try (var in = new org.apache.poi.poifs.filesystem.DocumentInputStream(
+        (org.apache.poi.poifs.filesystem.DocumentEntry) root.getEntry(name))) {
+      return in.readAllBytes();
+    }
+  }
+
+  @Test
   void legacyWordFilesAreReadOrRefusedClearly() throws IOException {
     ResumeHarness.Caller caller = h.newUser();
     byte[] notWord;

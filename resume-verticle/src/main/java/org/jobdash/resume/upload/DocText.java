@@ -38,7 +38,10 @@ final class DocText {
       if (!root.hasEntry(tableName)) {
         throw UploadProblems.corrupt("DOC");
       }
-      long declared = declaredChars(stream(root, tableName, budget), fib.getFcClx(), fib.getLcbClx());
+      byte[] table = stream(root, tableName, budget);
+      // the FIB's variable part (where the CLX is) is read against both streams, as HWPF itself does
+      fib.fillVariableFields(main, table);
+      long declared = declaredChars(table, fib.getFcClx(), fib.getLcbClx());
       if (declared > maxChars) {
         throw UploadProblems.textTooLong(Long.toString(declared), maxChars);
       }
