@@ -71,6 +71,8 @@ class ConfigurationTest {
     expectTyped(env, expected, "SMTP_PORT", "2525", "user.mail.smtpPort", 2525);
     expect(env, expected, "SMTP_USER", "mailer", "user.mail.smtpUser");
     expect(env, expected, "SMTP_PASSWORD", "secret", "user.mail.smtpPassword");
+    expect(env, expected, "USER_SECRETS_ENCRYPTION_KEY", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+        "user.secrets.encryptionKey");
     expect(env, expected, "OPENAI_API_KEY", "sk-1", "ai.providers.openai.apiKey");
     expect(env, expected, "ANTHROPIC_API_KEY", "sk-2", "ai.providers.anthropic.apiKey");
     expect(env, expected, "JWKS_URL", "http://keys/jwks.json", "resume.jwt.jwksUrl", "ai.jwt.jwksUrl");

@@ -159,11 +159,11 @@ class LauncherTest {
     Map<String, String> env = env(Map.of("DATABASE_URL", db.toUrl()));
 
     Main.run(new String[] {"migrate", "--service", "user"}, env);
-    assertThat(new Migrations("user", db).appliedVersions()).containsExactly(1, 2, 3, 4, 5);
+    assertThat(new Migrations("user", db).appliedVersions()).containsExactly(1, 2, 3, 4, 5, 6);
     Main.run(new String[] {"rollback", "--service", "user", "--to", "1"}, env);
     assertThat(new Migrations("user", db).appliedVersions()).containsExactly(1);
     Main.run(new String[] {"migrate", "--service", "user"}, env);
-    assertThat(new Migrations("user", db).appliedVersions()).containsExactly(1, 2, 3, 4, 5);
+    assertThat(new Migrations("user", db).appliedVersions()).containsExactly(1, 2, 3, 4, 5, 6);
     assertThatThrownBy(() -> CommandLine.parse(new String[] {"rollback", "--service", "user"}))
         .hasMessageContaining("--to");
   }
