@@ -36,14 +36,6 @@ public final class SkillExtractor {
   private static final Set<String> LISTS = Set.of("skills", "certifications");
   private static final Set<String> EXPERIENCE = Set.of("experience", "projects", "volunteer");
 
-  /** Words after a skill's name that qualify it rather than name another thing ("Xero certified"). */
-  private static final Set<String> QUALIFIERS = Set.of("certified", "certificate", "certification", "licence",
-      "license", "licensed", "qualified", "qualification", "registered", "registration", "level", "award", "card",
-      "course", "training", "trained", "skill", "experience", "knowledge", "basic", "advanced", "intermediate");
-  /** Words that join two things in an item: the item is then not one compound name. */
-  private static final Set<String> JOINS = Set.of("and", "or", "in", "of", "for", "with", "to", "on", "at", "by",
-      "from", "using", "including");
-
   private SkillExtractor() {}
 
   public static List<SkillTaxonomy.Found> extract(SkillTaxonomy taxonomy, String text, Deadline deadline) {
@@ -85,7 +77,7 @@ public final class SkillExtractor {
       }
       if (listed && !passing) {
         for (int[] item : ListItems.of(line)) {
-          if (hits.stream().noneMatch(h -> covers(line, h, item))) {
+          if (hits.stream().noneMatch(h -> h.start() < item[1] && h.end() > item[0])) {
             String name = ListItems.clean(line.substring(item[0], item[1]));
             if (looksLikeASkill(name)) {
               keep(found, new SkillTaxonomy.Found(SkillTaxonomy.Skill.unlisted(name), "listed", evidence, 0.9,
@@ -96,42 +88,6 @@ public final class SkillExtractor {
       }
     }
     return List.copyOf(found.values());
-  }
-
-  /**
-   * Whether a taxonomy phrase stands for a whole listed item. English puts a compound's head last: where the
-   * phrase ends the item ("counterbalance forklift licence"), the item is a kind of that skill and the phrase names
-   * it; where words follow the phrase ("Weld inspection" after the taxonomy's "weld"), they name another thing, and
-   * the item is kept as written beside the phrase — unless they only qualify it ("Xero certified") or the item
-   * joins several things ("tempering and bonbons", "tracking in SIMS").
-   */
-  static boolean covers(String line, SkillTaxonomy.PhraseHit hit, int[] item) {
-    if (hit.start() >= item[1] || hit.end() <= item[0]) {
-      return false;
-    }
-    if (hasWord(line, item[0], hit.start()) || !hasWord(line, hit.end(), item[1])) {
-      return true;
-    }
-    List<SkillTokens.Token> rest = SkillTokens.of(line.substring(Math.min(hit.end(), item[1]), item[1]));
-    List<SkillTokens.Token> all = SkillTokens.of(line.substring(item[0], item[1]));
-    if (rest.isEmpty() || all.size() > 4) {
-      return true;
-    }
-    for (SkillTokens.Token t : all) {
-      if (JOINS.contains(t.key()) || t.exact().chars().anyMatch(Character::isDigit)) {
-        return true;
-      }
-    }
-    return rest.stream().anyMatch(t -> QUALIFIERS.contains(t.key()));
-  }
-
-  private static boolean hasWord(String line, int from, int to) {
-    for (int i = Math.max(0, from); i < to && i < line.length(); i++) {
-      if (Character.isLetterOrDigit(line.charAt(i))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static double weight(String section) {

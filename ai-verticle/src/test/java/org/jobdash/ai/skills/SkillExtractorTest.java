@@ -112,20 +112,4 @@ class SkillExtractorTest {
     assertThatThrownBy(() -> SkillExtractor.extract(TAXONOMY, "Skills\nJava\n", cancelled))
         .isInstanceOf(Deadline.Exceeded.class);
   }
-
-  @Test
-  void aListedItemIsKeptBesideATaxonomyPhraseThatOnlyModifiesIt() {
-    SkillTaxonomy.Skill weld = SkillTaxonomy.Skill.unlisted("weld");
-    String line = "Weld inspection, Xero certified, counterbalance forklift licence, tempering and bonbons";
-    int[] inspection = {0, 15};
-    assertThat(SkillExtractor.covers(line, new SkillTaxonomy.PhraseHit(weld, 0, 4), inspection)).isFalse();
-    // the phrase ends the item: the item is a kind of it
-    assertThat(SkillExtractor.covers(line, new SkillTaxonomy.PhraseHit(weld, 48, 64), new int[] {33, 64})).isTrue();
-    // words after the phrase that only qualify it
-    assertThat(SkillExtractor.covers(line, new SkillTaxonomy.PhraseHit(weld, 17, 21), new int[] {17, 31})).isTrue();
-    // an item that joins two things
-    assertThat(SkillExtractor.covers(line, new SkillTaxonomy.PhraseHit(weld, 66, 75), new int[] {66, 87})).isTrue();
-    // a phrase outside the item
-    assertThat(SkillExtractor.covers(line, new SkillTaxonomy.PhraseHit(weld, 17, 21), inspection)).isFalse();
-  }
 }
